@@ -1,0 +1,5 @@
+package fi.arki.directory;
+
+/** A unit of a tenant (in an elinvoimakeskus, a vastuualue). */
+public record Unit(UnitId id, String name) {
+}

@@ -1,0 +1,98 @@
+package fi.arki.directory.internal;
+
+import static fi.arki.directory.internal.db.Tables.ACCOUNT_TENANT;
+import static fi.arki.directory.internal.db.Tables.PERSON;
+import static fi.arki.directory.internal.db.Tables.PERSON_ROLE;
+import static fi.arki.directory.internal.db.Tables.TEAM_MEMBER;
+
+import fi.arki.directory.Person;
+import fi.arki.directory.PersonId;
+import fi.arki.directory.Role;
+import fi.arki.directory.TeamId;
+import fi.arki.shared.AccountId;
+import fi.arki.shared.TenantId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** People, their roles and team memberships, and the account → tenant index used at sign-in. */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+public class People {
+
+    private final DSLContext db;
+
+    People(DSLContext db) {
+        this.db = db;
+    }
+
+    public void insert(TenantId tenant, Person person) {
+        db.insertInto(PERSON, PERSON.TENANT_ID, PERSON.ID, PERSON.DISPLAY_NAME, PERSON.EMAIL, PERSON.ACCOUNT_ID)
+                .values(tenant.value(), person.id().value(), person.displayName(), person.email(),
+                        person.accountId().map(AccountId::value).orElse(null))
+                .execute();
+    }
+
+    public void linkAccount(AccountId account, TenantId tenant) {
+        db.insertInto(ACCOUNT_TENANT, ACCOUNT_TENANT.ACCOUNT_ID, ACCOUNT_TENANT.MEMBER_OF_TENANT_ID)
+                .values(account.value(), tenant.value())
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    public void grant(TenantId tenant, PersonId person, Role role) {
+        db.insertInto(PERSON_ROLE, PERSON_ROLE.TENANT_ID, PERSON_ROLE.PERSON_ID, PERSON_ROLE.ROLE)
+                .values(tenant.value(), person.value(), role.code())
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    public void addToTeam(TenantId tenant, TeamId team, PersonId person, boolean supervisor) {
+        db.insertInto(TEAM_MEMBER, TEAM_MEMBER.TENANT_ID, TEAM_MEMBER.TEAM_ID, TEAM_MEMBER.PERSON_ID, TEAM_MEMBER.SUPERVISOR)
+                .values(tenant.value(), team.value(), person.value(), supervisor)
+                .onConflict(TEAM_MEMBER.TENANT_ID, TEAM_MEMBER.TEAM_ID, TEAM_MEMBER.PERSON_ID)
+                .doUpdate().set(TEAM_MEMBER.SUPERVISOR, supervisor)
+                .execute();
+    }
+
+    public Optional<Person> findByAccount(AccountId account) {
+        return db.selectFrom(PERSON).where(PERSON.ACCOUNT_ID.eq(account.value())).fetchOptional(People::toPerson);
+    }
+
+    public List<Person> all() {
+        return db.selectFrom(PERSON).orderBy(PERSON.DISPLAY_NAME).fetch(People::toPerson);
+    }
+
+    public List<Person> membersOf(TeamId team) {
+        return db.select(PERSON.fields()).from(PERSON)
+                .join(TEAM_MEMBER).on(TEAM_MEMBER.TENANT_ID.eq(PERSON.TENANT_ID), TEAM_MEMBER.PERSON_ID.eq(PERSON.ID))
+                .where(TEAM_MEMBER.TEAM_ID.eq(team.value()))
+                .orderBy(PERSON.DISPLAY_NAME)
+                .fetch(People::toPerson);
+    }
+
+    public Set<Role> rolesOf(PersonId person) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        db.select(PERSON_ROLE.ROLE).from(PERSON_ROLE).where(PERSON_ROLE.PERSON_ID.eq(person.value()))
+                .forEach(r -> roles.add(Role.ofCode(r.value1())));
+        return roles;
+    }
+
+    public List<TenantId> tenantsOf(AccountId account) {
+        return db.select(ACCOUNT_TENANT.MEMBER_OF_TENANT_ID).from(ACCOUNT_TENANT)
+                .where(ACCOUNT_TENANT.ACCOUNT_ID.eq(account.value()))
+                .fetch(r -> new TenantId(r.value1()));
+    }
+
+    private static Person toPerson(Record r) {
+        var account = r.get(PERSON.ACCOUNT_ID);
+        return new Person(new PersonId(r.get(PERSON.ID)), r.get(PERSON.DISPLAY_NAME), r.get(PERSON.EMAIL),
+                account == null ? null : new AccountId(account));
+    }
+}

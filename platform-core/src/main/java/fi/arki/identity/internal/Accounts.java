@@ -1,0 +1,93 @@
+package fi.arki.identity.internal;
+
+import static fi.arki.identity.internal.db.Tables.USER_ACCOUNT;
+
+import fi.arki.identity.Account;
+import fi.arki.shared.AccountId;
+import fi.arki.shared.Language;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Platform accounts (a platform table: read at sign-in, before any tenant is bound). */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+public class Accounts {
+
+    private final DSLContext db;
+
+    Accounts(DSLContext db) {
+        this.db = db;
+    }
+
+    public void insert(Account account, @Nullable String passwordHash) {
+        db.insertInto(USER_ACCOUNT)
+                .set(USER_ACCOUNT.ID, account.id().value())
+                .set(USER_ACCOUNT.ISSUER, account.issuer())
+                .set(USER_ACCOUNT.SUBJECT, account.subject())
+                .set(USER_ACCOUNT.DISPLAY_NAME, account.displayName())
+                .set(USER_ACCOUNT.EMAIL, account.email())
+                .set(USER_ACCOUNT.PLATFORM_ADMIN, account.platformAdmin())
+                .set(USER_ACCOUNT.PREFERRED_LOCALE, account.preferredLanguage() == null ? null : account.preferredLanguage().tag())
+                .set(USER_ACCOUNT.PASSWORD_HASH, passwordHash)
+                .execute();
+    }
+
+    public Optional<Account> find(AccountId id) {
+        return db.selectFrom(USER_ACCOUNT).where(USER_ACCOUNT.ID.eq(id.value())).fetchOptional(Accounts::toAccount);
+    }
+
+    public Optional<Account> find(String issuer, String subject) {
+        return db.selectFrom(USER_ACCOUNT)
+                .where(USER_ACCOUNT.ISSUER.eq(issuer), USER_ACCOUNT.SUBJECT.eq(subject))
+                .fetchOptional(Accounts::toAccount);
+    }
+
+    public Optional<LocalCredentials> localCredentials(String username) {
+        return db.select(USER_ACCOUNT.ID, USER_ACCOUNT.PASSWORD_HASH, USER_ACCOUNT.LOCKED_UNTIL)
+                .from(USER_ACCOUNT)
+                .where(USER_ACCOUNT.ISSUER.eq(Account.LOCAL_ISSUER), USER_ACCOUNT.SUBJECT.eq(username))
+                .fetchOptional(r -> new LocalCredentials(new AccountId(r.value1()), r.value2(), r.value3()));
+    }
+
+    /** Counts a failed password; returns the new count. */
+    public int recordFailure(String username) {
+        return db.update(USER_ACCOUNT)
+                .set(USER_ACCOUNT.FAILED_LOGINS, USER_ACCOUNT.FAILED_LOGINS.plus(1))
+                .where(USER_ACCOUNT.ISSUER.eq(Account.LOCAL_ISSUER), USER_ACCOUNT.SUBJECT.eq(username))
+                .returning(USER_ACCOUNT.FAILED_LOGINS)
+                .fetchOptional(USER_ACCOUNT.FAILED_LOGINS)
+                .orElse(0);
+    }
+
+    public void lock(String username, OffsetDateTime until) {
+        db.update(USER_ACCOUNT)
+                .set(USER_ACCOUNT.LOCKED_UNTIL, until)
+                .set(USER_ACCOUNT.FAILED_LOGINS, 0)
+                .where(USER_ACCOUNT.ISSUER.eq(Account.LOCAL_ISSUER), USER_ACCOUNT.SUBJECT.eq(username))
+                .execute();
+    }
+
+    public void recordSuccess(String username) {
+        db.update(USER_ACCOUNT)
+                .set(USER_ACCOUNT.FAILED_LOGINS, 0)
+                .setNull(USER_ACCOUNT.LOCKED_UNTIL)
+                .where(USER_ACCOUNT.ISSUER.eq(Account.LOCAL_ISSUER), USER_ACCOUNT.SUBJECT.eq(username))
+                .execute();
+    }
+
+    private static Account toAccount(Record r) {
+        String locale = r.get(USER_ACCOUNT.PREFERRED_LOCALE);
+        return new Account(new AccountId(r.get(USER_ACCOUNT.ID)), r.get(USER_ACCOUNT.ISSUER), r.get(USER_ACCOUNT.SUBJECT),
+                r.get(USER_ACCOUNT.DISPLAY_NAME), r.get(USER_ACCOUNT.EMAIL), r.get(USER_ACCOUNT.PLATFORM_ADMIN),
+                locale == null ? null : Language.ofTag(locale).orElse(null));
+    }
+
+    public record LocalCredentials(AccountId account, @Nullable String passwordHash, @Nullable OffsetDateTime lockedUntil) {
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Tenants, and the per-transaction tenant binding that PostgreSQL row level security enforces.
+ */
+@NullMarked
+package fi.arki.tenancy;
+
+import org.jspecify.annotations.NullMarked;
