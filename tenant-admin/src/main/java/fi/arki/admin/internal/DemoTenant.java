@@ -1,0 +1,92 @@
+package fi.arki.admin.internal;
+
+import fi.arki.directory.DirectoryManagement;
+import fi.arki.directory.Person;
+import fi.arki.directory.Role;
+import fi.arki.directory.Team;
+import fi.arki.directory.Unit;
+import fi.arki.identity.Account;
+import fi.arki.identity.AccountManagement;
+import fi.arki.shared.TenantId;
+import fi.arki.tenancy.TenantContext;
+import fi.arki.tenancy.TenantManagement;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The demo tenant of the embedded default: two units, three teams, and local accounts for each
+ * role (listed in README.md). Seeded once, in one transaction; a restart finds it and does nothing.
+ */
+@Component
+@ConditionalOnBooleanProperty("arki.demo.enabled")
+class DemoTenant implements ApplicationRunner {
+
+    static final TenantId ID = new TenantId(UUID.fromString("00000000-0000-4000-8000-00000000de70"));
+    static final String SLUG = "demo";
+    static final String PASSWORD = "arki-demo";
+
+    private static final Logger log = LoggerFactory.getLogger(DemoTenant.class);
+
+    private final TenantManagement tenants;
+    private final DirectoryManagement directory;
+    private final AccountManagement accounts;
+    private final TransactionTemplate transaction;
+
+    DemoTenant(TenantManagement tenants, DirectoryManagement directory, AccountManagement accounts,
+               PlatformTransactionManager transactions) {
+        this.tenants = tenants;
+        this.directory = directory;
+        this.accounts = accounts;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (tenants.find(ID).isPresent()) {
+            return;
+        }
+        TenantContext.runAs(ID, () -> transaction.executeWithoutResult(status -> seed()));
+        log.info("Seeded the demo tenant '{}' with local accounts (password '{}')", SLUG, PASSWORD);
+    }
+
+    private void seed() {
+        tenants.create(ID, SLUG, "Demo-elinvoimakeskus");
+
+        Unit business = directory.createUnit("Elinvoima ja yrityspalvelut");
+        Unit environment = directory.createUnit("Ympäristö ja luonnonvarat");
+        Team funding = directory.createTeam(business.id(), "Yritysrahoitus");
+        Team skills = directory.createTeam(business.id(), "Osaaminen ja kotoutuminen");
+        Team water = directory.createTeam(environment.id(), "Vesitalous");
+
+        accounts.createLocal("platform", "Pia Platform", PASSWORD, true);
+
+        Person admin = person("admin", "Aino Ylläpitäjä", Role.TENANT_ADMIN, Role.FACILITATOR);
+        Person facilitator = person("facilitator", "Fanni Fasilitaattori", Role.FACILITATOR, Role.MEMBER);
+        Person p1 = person("participant1", "Olli Osallistuja", Role.MEMBER);
+        Person p2 = person("participant2", "Sanna Saarinen", Role.MEMBER);
+        Person p3 = person("participant3", "Erik Ek", Role.MEMBER);
+
+        directory.addToTeam(funding.id(), facilitator.id(), true);
+        directory.addToTeam(funding.id(), p1.id(), false);
+        directory.addToTeam(funding.id(), p2.id(), false);
+        directory.addToTeam(funding.id(), p3.id(), false);
+        directory.addToTeam(skills.id(), admin.id(), true);
+        directory.addToTeam(water.id(), p3.id(), false);
+    }
+
+    private Person person(String username, String name, Role... roles) {
+        Account account = accounts.createLocal(username, name, PASSWORD, false);
+        Person person = directory.addPerson(name, username + "@demo.arki.fi", account.id());
+        for (Role role : roles) {
+            directory.grantRole(person.id(), role);
+        }
+        return person;
+    }
+}

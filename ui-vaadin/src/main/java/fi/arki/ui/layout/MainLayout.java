@@ -1,0 +1,66 @@
+package fi.arki.ui.layout;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Layout;
+import jakarta.annotation.security.PermitAll;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import fi.arki.identity.ActingUser;
+import fi.arki.ui.i18n.LanguageSelect;
+import fi.arki.ui.security.CurrentUser;
+import fi.arki.ui.security.TenantSelection;
+import fi.arki.ui.views.ChooseTenantView;
+import fi.arki.ui.views.OrganisationView;
+
+/**
+ * The frame around every signed-in view: the tenant's name, navigation, language and sign-out.
+ * A user who has not chosen a tenant yet is sent to choose one before anything else.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout implements BeforeEnterObserver {
+
+    public MainLayout(AuthenticationContext authentication, TenantSelection selection) {
+        ActingUser user = CurrentUser.require();
+        setPrimarySection(Section.DRAWER);
+
+        Span title = new Span(getTranslation("app.name"));
+        title.addClassName("arki-title");
+        Span tenant = new Span(user.tenantName() == null ? "" : user.tenantName());
+        tenant.setId("tenant-name");
+        tenant.addClassName("arki-tenant");
+        Span who = new Span(user.displayName());
+        who.setId("user-name");
+        Button signOut = new Button(getTranslation("action.sign-out"), e -> authentication.logout());
+        signOut.setId("sign-out");
+        signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Div tools = new Div(who, new LanguageSelect(), signOut);
+        tools.addClassName("arki-tools");
+
+        addToNavbar(new DrawerToggle(), tenant, tools);
+
+        SideNav nav = new SideNav();
+        nav.setLabel(getTranslation("nav.label"));
+        nav.addItem(new SideNavItem(getTranslation("nav.organisation"), OrganisationView.class));
+        if (selection.choices().size() > 1) {
+            nav.addItem(new SideNavItem(getTranslation("nav.change-tenant"), ChooseTenantView.class));
+        }
+        addToDrawer(title, nav);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        boolean noTenant = CurrentUser.get().map(u -> u.tenant() == null).orElse(true);
+        if (noTenant && event.getNavigationTarget() != ChooseTenantView.class) {
+            event.forwardTo(ChooseTenantView.class);
+        }
+    }
+}

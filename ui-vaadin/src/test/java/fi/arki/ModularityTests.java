@@ -1,0 +1,77 @@
+package fi.arki;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import net.sourceforge.plantuml.FileFormat;
+import net.sourceforge.plantuml.FileFormatOption;
+import net.sourceforge.plantuml.SourceStringReader;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.Violations;
+import org.springframework.modulith.docs.Documenter;
+import org.springframework.modulith.docs.Documenter.DiagramOptions;
+import org.springframework.modulith.docs.Documenter.DiagramOptions.DiagramStyle;
+
+/**
+ * Checks the module structure and draws it: {@code docs/modules/} holds the PlantUML sources and
+ * SVGs (rendered here, offline) that {@code docs/architecture.md} shows.
+ */
+class ModularityTests {
+
+    static final ApplicationModules MODULES = ApplicationModules.of(Application.class, new ProductionClasses());
+    static final Path OUTPUT = Path.of("..", "docs", "modules");
+
+    @Test
+    void modules_respect_their_boundaries() {
+        MODULES.verify();
+    }
+
+    /** The check itself works: a module using another module's internal package fails verification. */
+    @Test
+    void a_deliberate_dependency_on_another_modules_internals_fails_verification() {
+        assertThatThrownBy(() -> ApplicationModules.of(fixtures.forbidden.FixtureApplication.class, location -> true).verify())
+                .isInstanceOf(Violations.class)
+                .hasMessageContaining("Module 'b' depends on non-exposed type fixtures.forbidden.a.internal.ARepository within module 'a'");
+    }
+
+    @Test
+    void every_module_the_architecture_names_is_detected() {
+        assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
+                .contains("shared", "tenancy", "directory", "identity", "admin", "ui");
+    }
+
+    @Test
+    void writes_the_module_documentation() throws IOException {
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(OUTPUT.toString()))
+                .writeModulesAsPlantUml(DiagramOptions.defaults().withStyle(DiagramStyle.UML))
+                .writeIndividualModulesAsPlantUml(DiagramOptions.defaults().withStyle(DiagramStyle.UML))
+                .writeModuleCanvases();
+
+        List<Path> diagrams;
+        try (Stream<Path> files = Files.list(OUTPUT)) {
+            diagrams = files.filter(p -> p.toString().endsWith(".puml")).sorted().toList();
+        }
+        assertThat(diagrams).extracting(p -> p.getFileName().toString()).contains("components.puml");
+        for (Path diagram : diagrams) {
+            Files.writeString(Path.of(diagram.toString().replace(".puml", ".svg")), render(Files.readString(diagram)));
+        }
+        assertThat(Files.readString(OUTPUT.resolve("components.svg"))).contains("<svg").contains("Tenancy");
+    }
+
+    /** PlantUML's own layout engine (Smetana), so no Graphviz is needed on the machine. */
+    private static String render(String source) throws IOException {
+        String withPragma = source.replaceFirst("@startuml", "@startuml\n!pragma layout smetana");
+        ByteArrayOutputStream svg = new ByteArrayOutputStream();
+        new SourceStringReader(withPragma).outputImage(svg, new FileFormatOption(FileFormat.SVG));
+        return svg.toString(StandardCharsets.UTF_8);
+    }
+}
