@@ -12,13 +12,13 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Layout;
 import jakarta.annotation.security.PermitAll;
+import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import fi.arki.identity.ActingUser;
 import fi.arki.ui.i18n.LanguageSelect;
 import fi.arki.ui.security.CurrentUser;
 import fi.arki.ui.security.TenantSelection;
 import fi.arki.ui.views.ChooseTenantView;
-import fi.arki.ui.views.OrganisationView;
 
 /**
  * The frame around every signed-in view: the tenant's name, navigation, language and sign-out.
@@ -49,7 +49,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
         SideNav nav = new SideNav();
         nav.setLabel(getTranslation("nav.label"));
-        nav.addItem(new SideNavItem(getTranslation("nav.organisation"), OrganisationView.class));
+        // every view with @Menu(title = "<i18n key>") the user may open, in menu order
+        MenuConfiguration.getMenuEntries().forEach(entry ->
+                nav.addItem(new SideNavItem(getTranslation(entry.title()), entry.path())));
         if (selection.choices().size() > 1) {
             nav.addItem(new SideNavItem(getTranslation("nav.change-tenant"), ChooseTenantView.class));
         }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import fi.arki.directory.DirectoryManagement;
@@ -16,6 +17,7 @@ import fi.arki.ui.security.CurrentUser;
 
 /** The tenant's units and their teams: where a user starts and finds their team. */
 @Route("")
+@Menu(title = "nav.organisation", order = 10)
 @PermitAll
 public class OrganisationView extends Main implements HasDynamicTitle {
 
