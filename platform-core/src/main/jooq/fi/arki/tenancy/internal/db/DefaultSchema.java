@@ -5,6 +5,7 @@ package fi.arki.tenancy.internal.db;
 
 
 import fi.arki.tenancy.internal.db.tables.Tenant;
+import fi.arki.tenancy.internal.db.tables.TenantSettings;
 
 import java.util.Arrays;
 import java.util.List;
@@ -34,6 +35,11 @@ public class DefaultSchema extends SchemaImpl {
     public final Tenant TENANT = Tenant.TENANT;
 
     /**
+     * The table <code>tenant_settings</code>.
+     */
+    public final TenantSettings TENANT_SETTINGS = TenantSettings.TENANT_SETTINGS;
+
+    /**
      * No further instances allowed
      */
     private DefaultSchema() {
@@ -49,7 +55,8 @@ public class DefaultSchema extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
-            Tenant.TENANT
+            Tenant.TENANT,
+            TenantSettings.TENANT_SETTINGS
         );
     }
 }

@@ -5,12 +5,16 @@ package fi.arki.tenancy.internal.db;
 
 
 import fi.arki.tenancy.internal.db.tables.Tenant;
+import fi.arki.tenancy.internal.db.tables.TenantSettings;
 import fi.arki.tenancy.internal.db.tables.records.TenantRecord;
+import fi.arki.tenancy.internal.db.tables.records.TenantSettingsRecord;
 
+import org.jooq.ForeignKey;
 import org.jooq.TableField;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
 import org.jooq.impl.Internal;
+import org.jooq.impl.QOM.ForeignKeyRule;
 
 
 /**
@@ -26,4 +30,11 @@ public class Keys {
 
     public static final UniqueKey<TenantRecord> TENANT_PKEY = Internal.createUniqueKey(Tenant.TENANT, DSL.name("tenant_pkey"), new TableField[] { Tenant.TENANT.ID }, true);
     public static final UniqueKey<TenantRecord> TENANT_SLUG_KEY = Internal.createUniqueKey(Tenant.TENANT, DSL.name("tenant_slug_key"), new TableField[] { Tenant.TENANT.SLUG }, true);
+    public static final UniqueKey<TenantSettingsRecord> TENANT_SETTINGS_PKEY = Internal.createUniqueKey(TenantSettings.TENANT_SETTINGS, DSL.name("tenant_settings_pkey"), new TableField[] { TenantSettings.TENANT_SETTINGS.TENANT_ID }, true);
+
+    // -------------------------------------------------------------------------
+    // FOREIGN KEY definitions
+    // -------------------------------------------------------------------------
+
+    public static final ForeignKey<TenantSettingsRecord, TenantRecord> TENANT_SETTINGS__TENANT_SETTINGS_TENANT_ID_FKEY = Internal.createForeignKey(TenantSettings.TENANT_SETTINGS, DSL.name("tenant_settings_tenant_id_fkey"), new TableField[] { TenantSettings.TENANT_SETTINGS.TENANT_ID }, Keys.TENANT_PKEY, new TableField[] { Tenant.TENANT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
 }

@@ -5,6 +5,7 @@ package fi.arki.tenancy.internal.db;
 
 
 import fi.arki.tenancy.internal.db.tables.Tenant;
+import fi.arki.tenancy.internal.db.tables.TenantSettings;
 
 
 /**
@@ -17,4 +18,9 @@ public class Tables {
      * The table <code>tenant</code>.
      */
     public static final Tenant TENANT = Tenant.TENANT;
+
+    /**
+     * The table <code>tenant_settings</code>.
+     */
+    public static final TenantSettings TENANT_SETTINGS = TenantSettings.TENANT_SETTINGS;
 }

@@ -6,6 +6,7 @@ package fi.arki.tenancy.internal.db.tables;
 
 import fi.arki.tenancy.internal.db.DefaultSchema;
 import fi.arki.tenancy.internal.db.Keys;
+import fi.arki.tenancy.internal.db.tables.TenantSettings.TenantSettingsPath;
 import fi.arki.tenancy.internal.db.tables.records.TenantRecord;
 
 import java.time.OffsetDateTime;
@@ -17,9 +18,13 @@ import java.util.UUID;
 import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.ForeignKey;
+import org.jooq.InverseForeignKey;
 import org.jooq.Name;
+import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
+import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Stringly;
@@ -104,6 +109,39 @@ public class Tenant extends TableImpl<TenantRecord> {
         this(DSL.name("tenant"), null);
     }
 
+    public <O extends Record> Tenant(Table<O> path, ForeignKey<O, TenantRecord> childPath, InverseForeignKey<O, TenantRecord> parentPath) {
+        super(path, childPath, parentPath, TENANT);
+    }
+
+    /**
+     * A subtype implementing {@link Path} for simplified path-based joins.
+     */
+    public static class TenantPath extends Tenant implements Path<TenantRecord> {
+
+        private static final long serialVersionUID = 1L;
+        public <O extends Record> TenantPath(Table<O> path, ForeignKey<O, TenantRecord> childPath, InverseForeignKey<O, TenantRecord> parentPath) {
+            super(path, childPath, parentPath);
+        }
+        private TenantPath(Name alias, Table<TenantRecord> aliased) {
+            super(alias, aliased);
+        }
+
+        @Override
+        public TenantPath as(String alias) {
+            return new TenantPath(DSL.name(alias), this);
+        }
+
+        @Override
+        public TenantPath as(Name alias) {
+            return new TenantPath(alias, this);
+        }
+
+        @Override
+        public TenantPath as(Table<?> alias) {
+            return new TenantPath(alias.getQualifiedName(), this);
+        }
+    }
+
     @Override
     public Schema getSchema() {
         return aliased() ? null : DefaultSchema.DEFAULT_SCHEMA;
@@ -117,6 +155,19 @@ public class Tenant extends TableImpl<TenantRecord> {
     @Override
     public List<UniqueKey<TenantRecord>> getUniqueKeys() {
         return Arrays.asList(Keys.TENANT_SLUG_KEY);
+    }
+
+    private transient TenantSettingsPath _tenantSettings;
+
+    /**
+     * Get the implicit to-many join path to the <code>tenant_settings</code>
+     * table
+     */
+    public TenantSettingsPath tenantSettings() {
+        if (_tenantSettings == null)
+            _tenantSettings = new TenantSettingsPath(this, null, Keys.TENANT_SETTINGS__TENANT_SETTINGS_TENANT_ID_FKEY.getInverseKey());
+
+        return _tenantSettings;
     }
 
     @Override

@@ -1,8 +1,10 @@
 package fi.arki.codegen;
 
-import fi.arki.tenancy.internal.EmbeddedPostgresServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +26,10 @@ import org.jooq.meta.jaxb.Target;
  * {@code fi.arki.<module>.internal.db} package, so Modulith verifies that no module reads another
  * module's tables. A table that no module claims fails the generation.
  *
- * <p>Run by {@code ./mvnw -Pjooq-codegen -pl platform-core test-compile exec:java}; the
- * {@code GeneratedJooqClassesTests} regenerate into a scratch directory and fail on any difference.
+ * <p>It is compiled on its own (source root {@code src/codegen/java}) so that it runs before the
+ * module's main code compiles: a new migration's classes are generated before code uses them.
+ * Run by {@code ./arki codegen}; {@code GeneratedJooqClassesTests} regenerate into a scratch
+ * directory and fail on any difference.
  */
 public final class JooqCodegen {
 
@@ -33,7 +37,7 @@ public final class JooqCodegen {
     static final Map<String, List<String>> OWNED_TABLES = new LinkedHashMap<>();
 
     static {
-        OWNED_TABLES.put("tenancy", List.of("tenant"));
+        OWNED_TABLES.put("tenancy", List.of("tenant", "tenant_settings"));
         OWNED_TABLES.put("identity", List.of("user_account"));
         OWNED_TABLES.put("directory", List.of("unit", "team", "person", "person_role", "team_member", "account_tenant"));
         OWNED_TABLES.put("deck", List.of("platform_deck"));
@@ -46,30 +50,36 @@ public final class JooqCodegen {
     private JooqCodegen() {
     }
 
+    /** Arguments: the module's base directory (migrations are read from its sources), the output directory. */
     public static void main(String[] args) throws Exception {
-        Path target = Path.of(args.length > 0 ? args[0] : "src/main/jooq");
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(null, 0);
-        migrate(server);
-        generate(server, target);
-        System.exit(0);
-    }
-
-    public static void migrate(EmbeddedPostgresServer server) {
-        Flyway.configure().dataSource(server.jdbcUrl(), "arki_owner", "").load().migrate();
-    }
-
-    public static void generate(EmbeddedPostgresServer server, Path targetDirectory) throws Exception {
-        checkEveryTableIsOwned(server);
-        for (Map.Entry<String, List<String>> module : OWNED_TABLES.entrySet()) {
-            GenerationTool.generate(configuration(server, module.getKey(), module.getValue(), targetDirectory));
+        Path module = Path.of(args[0]);
+        Path target = Path.of(args[1]);
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+                c.createStatement().execute(Files.readString(module.resolve("src/main/resources/db/bootstrap/roles.sql")));
+                c.createStatement().execute("create database arki owner arki_owner");
+            }
+            String url = "jdbc:postgresql://localhost:" + postgres.getPort() + "/arki";
+            Flyway.configure().dataSource(url, "arki_owner", "")
+                    .locations("filesystem:" + module.resolve("src/main/resources/db/migration"))
+                    .load().migrate();
+            generate(url, target);
         }
     }
 
-    private static void checkEveryTableIsOwned(EmbeddedPostgresServer server) throws Exception {
+    /** Generates from a database the migrations have been applied to, connecting as {@code arki_owner}. */
+    public static void generate(String jdbcUrl, Path targetDirectory) throws Exception {
+        checkEveryTableIsOwned(jdbcUrl);
+        for (Map.Entry<String, List<String>> module : OWNED_TABLES.entrySet()) {
+            GenerationTool.generate(configuration(jdbcUrl, module.getKey(), module.getValue(), targetDirectory));
+        }
+    }
+
+    private static void checkEveryTableIsOwned(String jdbcUrl) throws Exception {
         List<String> owned = new ArrayList<>(NOT_GENERATED);
         OWNED_TABLES.values().forEach(owned::addAll);
         List<String> unclaimed = new ArrayList<>();
-        try (Connection c = server.superuserDataSource().getConnection();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "arki_owner", "");
              var rs = c.createStatement().executeQuery(
                      "select relname from pg_class where relnamespace = 'public'::regnamespace and relkind in ('r','p','v','m') order by 1")) {
             while (rs.next()) {
@@ -83,10 +93,10 @@ public final class JooqCodegen {
         }
     }
 
-    private static Configuration configuration(EmbeddedPostgresServer server, String module, List<String> tables, Path target) {
+    private static Configuration configuration(String jdbcUrl, String module, List<String> tables, Path target) {
         String includes = String.join("|", tables.stream().map(Pattern::quote).toList());
         return new Configuration()
-                .withJdbc(new Jdbc().withDriver("org.postgresql.Driver").withUrl(server.jdbcUrl()).withUser("arki_owner"))
+                .withJdbc(new Jdbc().withDriver("org.postgresql.Driver").withUrl(jdbcUrl).withUser("arki_owner"))
                 .withGenerator(new Generator()
                         .withDatabase(new Database()
                                 .withName("org.jooq.meta.postgres.PostgresDatabase")

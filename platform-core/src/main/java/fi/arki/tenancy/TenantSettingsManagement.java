@@ -1,0 +1,51 @@
+package fi.arki.tenancy;
+
+import fi.arki.shared.InvalidInputException;
+import fi.arki.shared.Names;
+import fi.arki.tenancy.internal.TenantSettingsRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads and changes the settings of the tenant bound to the current call. */
+@Service
+@Transactional
+public class TenantSettingsManagement {
+
+    private final TenantSettingsRepository settings;
+
+    TenantSettingsManagement(TenantSettingsRepository settings) {
+        this.settings = settings;
+    }
+
+    /** The current tenant's settings, or the defaults if it has never changed them. */
+    @Transactional(readOnly = true)
+    public TenantSettings current() {
+        TenantContext.require();
+        return settings.current().orElseGet(TenantSettings::defaults);
+    }
+
+    public TenantSettings update(TenantSettings changed) {
+        if (changed.languages().isEmpty()) {
+            throw new InvalidInputException("error.settings.no-language");
+        }
+        if (!changed.languages().contains(changed.defaultLanguage())) {
+            throw new InvalidInputException("error.settings.default-language-not-served");
+        }
+        if (changed.anonymityThreshold() < 2 || changed.anonymityThreshold() > 50) {
+            throw new InvalidInputException("error.settings.anonymity-threshold", 2, 50);
+        }
+        if (changed.sessionRetentionDays() < 30 || changed.sessionRetentionDays() > 3650) {
+            throw new InvalidInputException("error.settings.retention", 30, 3650);
+        }
+        TenantSettings clean = new TenantSettings(changed.languages().stream().distinct().toList(),
+                changed.defaultLanguage(), changed.guestsAllowed(), changed.anonymityThreshold(),
+                changed.sessionRetentionDays(), optionalName(changed.nameFinnishInessive()),
+                optionalName(changed.nameFinnishElative()));
+        settings.save(TenantContext.require(), clean);
+        return clean;
+    }
+
+    private static String optionalName(String name) {
+        return name == null || name.isBlank() ? null : Names.require(name);
+    }
+}

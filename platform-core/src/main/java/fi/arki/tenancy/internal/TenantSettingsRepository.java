@@ -1,0 +1,55 @@
+package fi.arki.tenancy.internal;
+
+import static fi.arki.tenancy.internal.db.Tables.TENANT_SETTINGS;
+
+import fi.arki.shared.Language;
+import fi.arki.shared.TenantId;
+import fi.arki.tenancy.TenantSettings;
+import java.util.Arrays;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The settings row of the tenant bound to the transaction (RLS); absent until first saved. */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+public class TenantSettingsRepository {
+
+    private final DSLContext db;
+
+    TenantSettingsRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    public Optional<TenantSettings> current() {
+        return db.selectFrom(TENANT_SETTINGS).fetchOptional(r -> new TenantSettings(
+                Arrays.stream(r.getLanguages()).map(t -> Language.ofTag(t).orElseThrow()).toList(),
+                Language.ofTag(r.getDefaultLanguage()).orElseThrow(),
+                r.getGuestsAllowed(), r.getAnonymityThreshold(), r.getSessionRetentionDays(),
+                r.getNameFiInessive(), r.getNameFiElative()));
+    }
+
+    public void save(TenantId tenant, TenantSettings s) {
+        String[] languages = s.languages().stream().map(Language::tag).toArray(String[]::new);
+        db.insertInto(TENANT_SETTINGS)
+                .set(TENANT_SETTINGS.TENANT_ID, tenant.value())
+                .set(TENANT_SETTINGS.LANGUAGES, languages)
+                .set(TENANT_SETTINGS.DEFAULT_LANGUAGE, s.defaultLanguage().tag())
+                .set(TENANT_SETTINGS.GUESTS_ALLOWED, s.guestsAllowed())
+                .set(TENANT_SETTINGS.ANONYMITY_THRESHOLD, s.anonymityThreshold())
+                .set(TENANT_SETTINGS.SESSION_RETENTION_DAYS, s.sessionRetentionDays())
+                .set(TENANT_SETTINGS.NAME_FI_INESSIVE, s.nameFinnishInessive())
+                .set(TENANT_SETTINGS.NAME_FI_ELATIVE, s.nameFinnishElative())
+                .onConflict(TENANT_SETTINGS.TENANT_ID).doUpdate()
+                .set(TENANT_SETTINGS.LANGUAGES, languages)
+                .set(TENANT_SETTINGS.DEFAULT_LANGUAGE, s.defaultLanguage().tag())
+                .set(TENANT_SETTINGS.GUESTS_ALLOWED, s.guestsAllowed())
+                .set(TENANT_SETTINGS.ANONYMITY_THRESHOLD, s.anonymityThreshold())
+                .set(TENANT_SETTINGS.SESSION_RETENTION_DAYS, s.sessionRetentionDays())
+                .set(TENANT_SETTINGS.NAME_FI_INESSIVE, s.nameFinnishInessive())
+                .set(TENANT_SETTINGS.NAME_FI_ELATIVE, s.nameFinnishElative())
+                .execute();
+    }
+}
