@@ -41,7 +41,9 @@ public final class JooqCodegen {
         OWNED_TABLES.put("identity", List.of("user_account"));
         OWNED_TABLES.put("directory", List.of("unit", "team", "person", "person_role", "team_member", "account_tenant"));
         OWNED_TABLES.put("deck", List.of("platform_deck"));
-        OWNED_TABLES.put("session", List.of("join_code"));
+        OWNED_TABLES.put("session", List.of("join_code", "live_session", "session_team", "session_facilitator",
+                "session_step", "participant", "answer", "answer_group", "answer_grouping", "vote", "rating", "touchpoint"));
+        OWNED_TABLES.put("followup", List.of("development_target", "target_review"));
     }
 
     /** Tables that are not generated at all: bookkeeping that no Arki code queries. */

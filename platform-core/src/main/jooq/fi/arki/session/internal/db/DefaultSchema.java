@@ -4,7 +4,18 @@
 package fi.arki.session.internal.db;
 
 
+import fi.arki.session.internal.db.tables.Answer;
+import fi.arki.session.internal.db.tables.AnswerGroup;
+import fi.arki.session.internal.db.tables.AnswerGrouping;
 import fi.arki.session.internal.db.tables.JoinCode;
+import fi.arki.session.internal.db.tables.LiveSession;
+import fi.arki.session.internal.db.tables.Participant;
+import fi.arki.session.internal.db.tables.Rating;
+import fi.arki.session.internal.db.tables.SessionFacilitator;
+import fi.arki.session.internal.db.tables.SessionStep;
+import fi.arki.session.internal.db.tables.SessionTeam;
+import fi.arki.session.internal.db.tables.Touchpoint;
+import fi.arki.session.internal.db.tables.Vote;
 
 import java.util.Arrays;
 import java.util.List;
@@ -29,9 +40,64 @@ public class DefaultSchema extends SchemaImpl {
     public static final DefaultSchema DEFAULT_SCHEMA = new DefaultSchema();
 
     /**
+     * The table <code>answer</code>.
+     */
+    public final Answer ANSWER = Answer.ANSWER;
+
+    /**
+     * The table <code>answer_group</code>.
+     */
+    public final AnswerGroup ANSWER_GROUP = AnswerGroup.ANSWER_GROUP;
+
+    /**
+     * The table <code>answer_grouping</code>.
+     */
+    public final AnswerGrouping ANSWER_GROUPING = AnswerGrouping.ANSWER_GROUPING;
+
+    /**
      * The table <code>join_code</code>.
      */
     public final JoinCode JOIN_CODE = JoinCode.JOIN_CODE;
+
+    /**
+     * The table <code>live_session</code>.
+     */
+    public final LiveSession LIVE_SESSION = LiveSession.LIVE_SESSION;
+
+    /**
+     * The table <code>participant</code>.
+     */
+    public final Participant PARTICIPANT = Participant.PARTICIPANT;
+
+    /**
+     * The table <code>rating</code>.
+     */
+    public final Rating RATING = Rating.RATING;
+
+    /**
+     * The table <code>session_facilitator</code>.
+     */
+    public final SessionFacilitator SESSION_FACILITATOR = SessionFacilitator.SESSION_FACILITATOR;
+
+    /**
+     * The table <code>session_step</code>.
+     */
+    public final SessionStep SESSION_STEP = SessionStep.SESSION_STEP;
+
+    /**
+     * The table <code>session_team</code>.
+     */
+    public final SessionTeam SESSION_TEAM = SessionTeam.SESSION_TEAM;
+
+    /**
+     * The table <code>touchpoint</code>.
+     */
+    public final Touchpoint TOUCHPOINT = Touchpoint.TOUCHPOINT;
+
+    /**
+     * The table <code>vote</code>.
+     */
+    public final Vote VOTE = Vote.VOTE;
 
     /**
      * No further instances allowed
@@ -49,7 +115,18 @@ public class DefaultSchema extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
-            JoinCode.JOIN_CODE
+            Answer.ANSWER,
+            AnswerGroup.ANSWER_GROUP,
+            AnswerGrouping.ANSWER_GROUPING,
+            JoinCode.JOIN_CODE,
+            LiveSession.LIVE_SESSION,
+            Participant.PARTICIPANT,
+            Rating.RATING,
+            SessionFacilitator.SESSION_FACILITATOR,
+            SessionStep.SESSION_STEP,
+            SessionTeam.SESSION_TEAM,
+            Touchpoint.TOUCHPOINT,
+            Vote.VOTE
         );
     }
 }

@@ -4,13 +4,37 @@
 package fi.arki.session.internal.db;
 
 
+import fi.arki.session.internal.db.tables.Answer;
+import fi.arki.session.internal.db.tables.AnswerGroup;
+import fi.arki.session.internal.db.tables.AnswerGrouping;
 import fi.arki.session.internal.db.tables.JoinCode;
+import fi.arki.session.internal.db.tables.LiveSession;
+import fi.arki.session.internal.db.tables.Participant;
+import fi.arki.session.internal.db.tables.Rating;
+import fi.arki.session.internal.db.tables.SessionFacilitator;
+import fi.arki.session.internal.db.tables.SessionStep;
+import fi.arki.session.internal.db.tables.SessionTeam;
+import fi.arki.session.internal.db.tables.Touchpoint;
+import fi.arki.session.internal.db.tables.Vote;
+import fi.arki.session.internal.db.tables.records.AnswerGroupRecord;
+import fi.arki.session.internal.db.tables.records.AnswerGroupingRecord;
+import fi.arki.session.internal.db.tables.records.AnswerRecord;
 import fi.arki.session.internal.db.tables.records.JoinCodeRecord;
+import fi.arki.session.internal.db.tables.records.LiveSessionRecord;
+import fi.arki.session.internal.db.tables.records.ParticipantRecord;
+import fi.arki.session.internal.db.tables.records.RatingRecord;
+import fi.arki.session.internal.db.tables.records.SessionFacilitatorRecord;
+import fi.arki.session.internal.db.tables.records.SessionStepRecord;
+import fi.arki.session.internal.db.tables.records.SessionTeamRecord;
+import fi.arki.session.internal.db.tables.records.TouchpointRecord;
+import fi.arki.session.internal.db.tables.records.VoteRecord;
 
+import org.jooq.ForeignKey;
 import org.jooq.TableField;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
 import org.jooq.impl.Internal;
+import org.jooq.impl.QOM.ForeignKeyRule;
 
 
 /**
@@ -24,6 +48,39 @@ public class Keys {
     // UNIQUE and PRIMARY KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final UniqueKey<AnswerRecord> ANSWER_PKEY = Internal.createUniqueKey(Answer.ANSWER, DSL.name("answer_pkey"), new TableField[] { Answer.ANSWER.TENANT_ID, Answer.ANSWER.ID }, true);
+    public static final UniqueKey<AnswerGroupRecord> ANSWER_GROUP_PKEY = Internal.createUniqueKey(AnswerGroup.ANSWER_GROUP, DSL.name("answer_group_pkey"), new TableField[] { AnswerGroup.ANSWER_GROUP.TENANT_ID, AnswerGroup.ANSWER_GROUP.ID }, true);
+    public static final UniqueKey<AnswerGroupRecord> ANSWER_GROUP_TENANT_ID_SESSION_ID_ID_KEY = Internal.createUniqueKey(AnswerGroup.ANSWER_GROUP, DSL.name("answer_group_tenant_id_session_id_id_key"), new TableField[] { AnswerGroup.ANSWER_GROUP.TENANT_ID, AnswerGroup.ANSWER_GROUP.SESSION_ID, AnswerGroup.ANSWER_GROUP.ID }, true);
+    public static final UniqueKey<AnswerGroupingRecord> ANSWER_GROUPING_PKEY = Internal.createUniqueKey(AnswerGrouping.ANSWER_GROUPING, DSL.name("answer_grouping_pkey"), new TableField[] { AnswerGrouping.ANSWER_GROUPING.TENANT_ID, AnswerGrouping.ANSWER_GROUPING.SESSION_ID, AnswerGrouping.ANSWER_GROUPING.STEP_IDX, AnswerGrouping.ANSWER_GROUPING.ANSWER_ID }, true);
     public static final UniqueKey<JoinCodeRecord> JOIN_CODE_PKEY = Internal.createUniqueKey(JoinCode.JOIN_CODE, DSL.name("join_code_pkey"), new TableField[] { JoinCode.JOIN_CODE.CODE }, true);
     public static final UniqueKey<JoinCodeRecord> JOIN_CODE_SESSION_TENANT_ID_SESSION_ID_KEY = Internal.createUniqueKey(JoinCode.JOIN_CODE, DSL.name("join_code_session_tenant_id_session_id_key"), new TableField[] { JoinCode.JOIN_CODE.SESSION_TENANT_ID, JoinCode.JOIN_CODE.SESSION_ID }, true);
+    public static final UniqueKey<LiveSessionRecord> LIVE_SESSION_PKEY = Internal.createUniqueKey(LiveSession.LIVE_SESSION, DSL.name("live_session_pkey"), new TableField[] { LiveSession.LIVE_SESSION.TENANT_ID, LiveSession.LIVE_SESSION.ID }, true);
+    public static final UniqueKey<ParticipantRecord> PARTICIPANT_PKEY = Internal.createUniqueKey(Participant.PARTICIPANT, DSL.name("participant_pkey"), new TableField[] { Participant.PARTICIPANT.TENANT_ID, Participant.PARTICIPANT.ID }, true);
+    public static final UniqueKey<ParticipantRecord> PARTICIPANT_TENANT_ID_SESSION_ID_ID_KEY = Internal.createUniqueKey(Participant.PARTICIPANT, DSL.name("participant_tenant_id_session_id_id_key"), new TableField[] { Participant.PARTICIPANT.TENANT_ID, Participant.PARTICIPANT.SESSION_ID, Participant.PARTICIPANT.ID }, true);
+    public static final UniqueKey<RatingRecord> RATING_PKEY = Internal.createUniqueKey(Rating.RATING, DSL.name("rating_pkey"), new TableField[] { Rating.RATING.TENANT_ID, Rating.RATING.SESSION_ID, Rating.RATING.STEP_IDX, Rating.RATING.PARTICIPANT_ID }, true);
+    public static final UniqueKey<SessionFacilitatorRecord> SESSION_FACILITATOR_PKEY = Internal.createUniqueKey(SessionFacilitator.SESSION_FACILITATOR, DSL.name("session_facilitator_pkey"), new TableField[] { SessionFacilitator.SESSION_FACILITATOR.TENANT_ID, SessionFacilitator.SESSION_FACILITATOR.SESSION_ID, SessionFacilitator.SESSION_FACILITATOR.PERSON_ID }, true);
+    public static final UniqueKey<SessionStepRecord> SESSION_STEP_PKEY = Internal.createUniqueKey(SessionStep.SESSION_STEP, DSL.name("session_step_pkey"), new TableField[] { SessionStep.SESSION_STEP.TENANT_ID, SessionStep.SESSION_STEP.SESSION_ID, SessionStep.SESSION_STEP.IDX }, true);
+    public static final UniqueKey<SessionTeamRecord> SESSION_TEAM_PKEY = Internal.createUniqueKey(SessionTeam.SESSION_TEAM, DSL.name("session_team_pkey"), new TableField[] { SessionTeam.SESSION_TEAM.TENANT_ID, SessionTeam.SESSION_TEAM.SESSION_ID, SessionTeam.SESSION_TEAM.TEAM_ID }, true);
+    public static final UniqueKey<TouchpointRecord> TOUCHPOINT_PKEY = Internal.createUniqueKey(Touchpoint.TOUCHPOINT, DSL.name("touchpoint_pkey"), new TableField[] { Touchpoint.TOUCHPOINT.TENANT_ID, Touchpoint.TOUCHPOINT.ID }, true);
+    public static final UniqueKey<VoteRecord> VOTE_PKEY = Internal.createUniqueKey(Vote.VOTE, DSL.name("vote_pkey"), new TableField[] { Vote.VOTE.TENANT_ID, Vote.VOTE.SESSION_ID, Vote.VOTE.STEP_IDX, Vote.VOTE.PARTICIPANT_ID, Vote.VOTE.ITEM_ID }, true);
+
+    // -------------------------------------------------------------------------
+    // FOREIGN KEY definitions
+    // -------------------------------------------------------------------------
+
+    public static final ForeignKey<AnswerRecord, ParticipantRecord> ANSWER__ANSWER_TENANT_ID_SESSION_ID_PARTICIPANT_ID_FKEY = Internal.createForeignKey(Answer.ANSWER, DSL.name("answer_tenant_id_session_id_participant_id_fkey"), new TableField[] { Answer.ANSWER.TENANT_ID, Answer.ANSWER.SESSION_ID, Answer.ANSWER.PARTICIPANT_ID }, Keys.PARTICIPANT_TENANT_ID_SESSION_ID_ID_KEY, new TableField[] { Participant.PARTICIPANT.TENANT_ID, Participant.PARTICIPANT.SESSION_ID, Participant.PARTICIPANT.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<AnswerRecord, SessionStepRecord> ANSWER__ANSWER_TENANT_ID_SESSION_ID_STEP_IDX_FKEY = Internal.createForeignKey(Answer.ANSWER, DSL.name("answer_tenant_id_session_id_step_idx_fkey"), new TableField[] { Answer.ANSWER.TENANT_ID, Answer.ANSWER.SESSION_ID, Answer.ANSWER.STEP_IDX }, Keys.SESSION_STEP_PKEY, new TableField[] { SessionStep.SESSION_STEP.TENANT_ID, SessionStep.SESSION_STEP.SESSION_ID, SessionStep.SESSION_STEP.IDX }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<AnswerGroupRecord, SessionStepRecord> ANSWER_GROUP__ANSWER_GROUP_TENANT_ID_SESSION_ID_STEP_IDX_FKEY = Internal.createForeignKey(AnswerGroup.ANSWER_GROUP, DSL.name("answer_group_tenant_id_session_id_step_idx_fkey"), new TableField[] { AnswerGroup.ANSWER_GROUP.TENANT_ID, AnswerGroup.ANSWER_GROUP.SESSION_ID, AnswerGroup.ANSWER_GROUP.STEP_IDX }, Keys.SESSION_STEP_PKEY, new TableField[] { SessionStep.SESSION_STEP.TENANT_ID, SessionStep.SESSION_STEP.SESSION_ID, SessionStep.SESSION_STEP.IDX }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<AnswerGroupingRecord, AnswerRecord> ANSWER_GROUPING__ANSWER_GROUPING_TENANT_ID_ANSWER_ID_FKEY = Internal.createForeignKey(AnswerGrouping.ANSWER_GROUPING, DSL.name("answer_grouping_tenant_id_answer_id_fkey"), new TableField[] { AnswerGrouping.ANSWER_GROUPING.TENANT_ID, AnswerGrouping.ANSWER_GROUPING.ANSWER_ID }, Keys.ANSWER_PKEY, new TableField[] { Answer.ANSWER.TENANT_ID, Answer.ANSWER.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<AnswerGroupingRecord, AnswerGroupRecord> ANSWER_GROUPING__ANSWER_GROUPING_TENANT_ID_SESSION_ID_GROUP_ID_FKEY = Internal.createForeignKey(AnswerGrouping.ANSWER_GROUPING, DSL.name("answer_grouping_tenant_id_session_id_group_id_fkey"), new TableField[] { AnswerGrouping.ANSWER_GROUPING.TENANT_ID, AnswerGrouping.ANSWER_GROUPING.SESSION_ID, AnswerGrouping.ANSWER_GROUPING.GROUP_ID }, Keys.ANSWER_GROUP_TENANT_ID_SESSION_ID_ID_KEY, new TableField[] { AnswerGroup.ANSWER_GROUP.TENANT_ID, AnswerGroup.ANSWER_GROUP.SESSION_ID, AnswerGroup.ANSWER_GROUP.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<ParticipantRecord, LiveSessionRecord> PARTICIPANT__PARTICIPANT_TENANT_ID_SESSION_ID_FKEY = Internal.createForeignKey(Participant.PARTICIPANT, DSL.name("participant_tenant_id_session_id_fkey"), new TableField[] { Participant.PARTICIPANT.TENANT_ID, Participant.PARTICIPANT.SESSION_ID }, Keys.LIVE_SESSION_PKEY, new TableField[] { LiveSession.LIVE_SESSION.TENANT_ID, LiveSession.LIVE_SESSION.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<RatingRecord, ParticipantRecord> RATING__RATING_TENANT_ID_SESSION_ID_PARTICIPANT_ID_FKEY = Internal.createForeignKey(Rating.RATING, DSL.name("rating_tenant_id_session_id_participant_id_fkey"), new TableField[] { Rating.RATING.TENANT_ID, Rating.RATING.SESSION_ID, Rating.RATING.PARTICIPANT_ID }, Keys.PARTICIPANT_TENANT_ID_SESSION_ID_ID_KEY, new TableField[] { Participant.PARTICIPANT.TENANT_ID, Participant.PARTICIPANT.SESSION_ID, Participant.PARTICIPANT.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<RatingRecord, SessionStepRecord> RATING__RATING_TENANT_ID_SESSION_ID_STEP_IDX_FKEY = Internal.createForeignKey(Rating.RATING, DSL.name("rating_tenant_id_session_id_step_idx_fkey"), new TableField[] { Rating.RATING.TENANT_ID, Rating.RATING.SESSION_ID, Rating.RATING.STEP_IDX }, Keys.SESSION_STEP_PKEY, new TableField[] { SessionStep.SESSION_STEP.TENANT_ID, SessionStep.SESSION_STEP.SESSION_ID, SessionStep.SESSION_STEP.IDX }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<SessionFacilitatorRecord, LiveSessionRecord> SESSION_FACILITATOR__SESSION_FACILITATOR_TENANT_ID_SESSION_ID_FKEY = Internal.createForeignKey(SessionFacilitator.SESSION_FACILITATOR, DSL.name("session_facilitator_tenant_id_session_id_fkey"), new TableField[] { SessionFacilitator.SESSION_FACILITATOR.TENANT_ID, SessionFacilitator.SESSION_FACILITATOR.SESSION_ID }, Keys.LIVE_SESSION_PKEY, new TableField[] { LiveSession.LIVE_SESSION.TENANT_ID, LiveSession.LIVE_SESSION.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<SessionStepRecord, LiveSessionRecord> SESSION_STEP__SESSION_STEP_TENANT_ID_SESSION_ID_FKEY = Internal.createForeignKey(SessionStep.SESSION_STEP, DSL.name("session_step_tenant_id_session_id_fkey"), new TableField[] { SessionStep.SESSION_STEP.TENANT_ID, SessionStep.SESSION_STEP.SESSION_ID }, Keys.LIVE_SESSION_PKEY, new TableField[] { LiveSession.LIVE_SESSION.TENANT_ID, LiveSession.LIVE_SESSION.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<SessionTeamRecord, LiveSessionRecord> SESSION_TEAM__SESSION_TEAM_TENANT_ID_SESSION_ID_FKEY = Internal.createForeignKey(SessionTeam.SESSION_TEAM, DSL.name("session_team_tenant_id_session_id_fkey"), new TableField[] { SessionTeam.SESSION_TEAM.TENANT_ID, SessionTeam.SESSION_TEAM.SESSION_ID }, Keys.LIVE_SESSION_PKEY, new TableField[] { LiveSession.LIVE_SESSION.TENANT_ID, LiveSession.LIVE_SESSION.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<TouchpointRecord, ParticipantRecord> TOUCHPOINT__TOUCHPOINT_TENANT_ID_SESSION_ID_PARTICIPANT_ID_FKEY = Internal.createForeignKey(Touchpoint.TOUCHPOINT, DSL.name("touchpoint_tenant_id_session_id_participant_id_fkey"), new TableField[] { Touchpoint.TOUCHPOINT.TENANT_ID, Touchpoint.TOUCHPOINT.SESSION_ID, Touchpoint.TOUCHPOINT.PARTICIPANT_ID }, Keys.PARTICIPANT_TENANT_ID_SESSION_ID_ID_KEY, new TableField[] { Participant.PARTICIPANT.TENANT_ID, Participant.PARTICIPANT.SESSION_ID, Participant.PARTICIPANT.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<TouchpointRecord, SessionStepRecord> TOUCHPOINT__TOUCHPOINT_TENANT_ID_SESSION_ID_STEP_IDX_FKEY = Internal.createForeignKey(Touchpoint.TOUCHPOINT, DSL.name("touchpoint_tenant_id_session_id_step_idx_fkey"), new TableField[] { Touchpoint.TOUCHPOINT.TENANT_ID, Touchpoint.TOUCHPOINT.SESSION_ID, Touchpoint.TOUCHPOINT.STEP_IDX }, Keys.SESSION_STEP_PKEY, new TableField[] { SessionStep.SESSION_STEP.TENANT_ID, SessionStep.SESSION_STEP.SESSION_ID, SessionStep.SESSION_STEP.IDX }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<VoteRecord, ParticipantRecord> VOTE__VOTE_TENANT_ID_SESSION_ID_PARTICIPANT_ID_FKEY = Internal.createForeignKey(Vote.VOTE, DSL.name("vote_tenant_id_session_id_participant_id_fkey"), new TableField[] { Vote.VOTE.TENANT_ID, Vote.VOTE.SESSION_ID, Vote.VOTE.PARTICIPANT_ID }, Keys.PARTICIPANT_TENANT_ID_SESSION_ID_ID_KEY, new TableField[] { Participant.PARTICIPANT.TENANT_ID, Participant.PARTICIPANT.SESSION_ID, Participant.PARTICIPANT.ID }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<VoteRecord, SessionStepRecord> VOTE__VOTE_TENANT_ID_SESSION_ID_STEP_IDX_FKEY = Internal.createForeignKey(Vote.VOTE, DSL.name("vote_tenant_id_session_id_step_idx_fkey"), new TableField[] { Vote.VOTE.TENANT_ID, Vote.VOTE.SESSION_ID, Vote.VOTE.STEP_IDX }, Keys.SESSION_STEP_PKEY, new TableField[] { SessionStep.SESSION_STEP.TENANT_ID, SessionStep.SESSION_STEP.SESSION_ID, SessionStep.SESSION_STEP.IDX }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
 }

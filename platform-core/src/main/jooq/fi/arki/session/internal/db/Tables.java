@@ -4,7 +4,18 @@
 package fi.arki.session.internal.db;
 
 
+import fi.arki.session.internal.db.tables.Answer;
+import fi.arki.session.internal.db.tables.AnswerGroup;
+import fi.arki.session.internal.db.tables.AnswerGrouping;
 import fi.arki.session.internal.db.tables.JoinCode;
+import fi.arki.session.internal.db.tables.LiveSession;
+import fi.arki.session.internal.db.tables.Participant;
+import fi.arki.session.internal.db.tables.Rating;
+import fi.arki.session.internal.db.tables.SessionFacilitator;
+import fi.arki.session.internal.db.tables.SessionStep;
+import fi.arki.session.internal.db.tables.SessionTeam;
+import fi.arki.session.internal.db.tables.Touchpoint;
+import fi.arki.session.internal.db.tables.Vote;
 
 
 /**
@@ -14,7 +25,62 @@ import fi.arki.session.internal.db.tables.JoinCode;
 public class Tables {
 
     /**
+     * The table <code>answer</code>.
+     */
+    public static final Answer ANSWER = Answer.ANSWER;
+
+    /**
+     * The table <code>answer_group</code>.
+     */
+    public static final AnswerGroup ANSWER_GROUP = AnswerGroup.ANSWER_GROUP;
+
+    /**
+     * The table <code>answer_grouping</code>.
+     */
+    public static final AnswerGrouping ANSWER_GROUPING = AnswerGrouping.ANSWER_GROUPING;
+
+    /**
      * The table <code>join_code</code>.
      */
     public static final JoinCode JOIN_CODE = JoinCode.JOIN_CODE;
+
+    /**
+     * The table <code>live_session</code>.
+     */
+    public static final LiveSession LIVE_SESSION = LiveSession.LIVE_SESSION;
+
+    /**
+     * The table <code>participant</code>.
+     */
+    public static final Participant PARTICIPANT = Participant.PARTICIPANT;
+
+    /**
+     * The table <code>rating</code>.
+     */
+    public static final Rating RATING = Rating.RATING;
+
+    /**
+     * The table <code>session_facilitator</code>.
+     */
+    public static final SessionFacilitator SESSION_FACILITATOR = SessionFacilitator.SESSION_FACILITATOR;
+
+    /**
+     * The table <code>session_step</code>.
+     */
+    public static final SessionStep SESSION_STEP = SessionStep.SESSION_STEP;
+
+    /**
+     * The table <code>session_team</code>.
+     */
+    public static final SessionTeam SESSION_TEAM = SessionTeam.SESSION_TEAM;
+
+    /**
+     * The table <code>touchpoint</code>.
+     */
+    public static final Touchpoint TOUCHPOINT = Touchpoint.TOUCHPOINT;
+
+    /**
+     * The table <code>vote</code>.
+     */
+    public static final Vote VOTE = Vote.VOTE;
 }

@@ -1,0 +1,43 @@
+package fi.arki.insight;
+
+import fi.arki.shared.Language;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A closed session's summary in one language: what was written card by card (with groups and
+ * votes), ratings only where enough people answered, the service path, and the targets. It
+ * replaces the blank slides of the thesis's workshops; exports render exactly this.
+ */
+public record Summary(String title, String deckTitle, String organisation, Language language, Instant started,
+                      @Nullable Instant closed, boolean anonymous, int participants, List<Section> sections,
+                      List<TargetLine> targets, List<ReviewLine> reviews) {
+
+    public Summary {
+        sections = List.copyOf(sections);
+        targets = List.copyOf(targets);
+        reviews = List.copyOf(reviews);
+    }
+
+    /** One activity of a card. {@code note} says e.g. that a rating is withheld. */
+    public record Section(String card, String heading, String kind, List<Row> rows, @Nullable String note) {
+        public Section {
+            rows = List.copyOf(rows);
+        }
+    }
+
+    /**
+     * One line of a section: an answer (with its lane, group, votes, and in named sessions its
+     * writer), a rating figure, or a touchpoint.
+     */
+    public record Row(String text, @Nullable String lane, @Nullable String group, @Nullable Integer votes,
+                      @Nullable String author, @Nullable String unit) {
+    }
+
+    public record TargetLine(String title, String owner, String due, @Nullable String dimension) {
+    }
+
+    public record ReviewLine(String title, String outcome, @Nullable String note) {
+    }
+}

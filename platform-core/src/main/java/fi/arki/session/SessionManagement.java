@@ -1,0 +1,428 @@
+package fi.arki.session;
+
+import fi.arki.deck.Activity;
+import fi.arki.deck.Card;
+import fi.arki.deck.DeckCatalog;
+import fi.arki.deck.InstalledDeck;
+import fi.arki.directory.DirectoryManagement;
+import fi.arki.directory.PersonId;
+import fi.arki.directory.TeamId;
+import fi.arki.followup.DevelopmentTarget;
+import fi.arki.followup.FollowupManagement;
+import fi.arki.followup.ReviewOutcome;
+import fi.arki.followup.TargetDraft;
+import fi.arki.followup.TargetId;
+import fi.arki.session.internal.Changes;
+import fi.arki.session.internal.Sessions;
+import fi.arki.shared.InvalidInputException;
+import fi.arki.shared.Names;
+import fi.arki.shared.TenantId;
+import fi.arki.tenancy.TenantContext;
+import fi.arki.tenancy.TenantManagement;
+import fi.arki.tenancy.TenantSettings;
+import fi.arki.tenancy.TenantSettingsManagement;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Starts sessions and carries out what facilitators do in them, for the tenant bound to the call.
+ * Every change is one short transaction; its announcement to the views follows the commit.
+ */
+@Service
+@Transactional
+public class SessionManagement {
+
+    /** Letters and digits that cannot be mistaken for each other when read aloud or off a screen. */
+    static final String CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+    static final int CODE_LENGTH = 6;
+    static final Duration CODE_LIFETIME = Duration.ofDays(7);
+    public static final Duration MAX_TIMER = Duration.ofMinutes(60);
+
+    private final Sessions sessions;
+    private final Changes changes;
+    private final ObjectProvider<DeckCatalog> catalog;
+    private final DirectoryManagement directory;
+    private final TenantSettingsManagement settings;
+    private final TenantManagement tenants;
+    private final FollowupManagement followup;
+    private final ApplicationEventPublisher events;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, InstalledDeck> decks = new ConcurrentHashMap<>();
+
+    SessionManagement(Sessions sessions, Changes changes, ObjectProvider<DeckCatalog> catalog, DirectoryManagement directory,
+                      TenantSettingsManagement settings, TenantManagement tenants, FollowupManagement followup,
+                      ApplicationEventPublisher events) {
+        this.sessions = sessions;
+        this.changes = changes;
+        this.catalog = catalog;
+        this.directory = directory;
+        this.settings = settings;
+        this.tenants = tenants;
+        this.followup = followup;
+        this.events = events;
+    }
+
+    // ---- decks -----------------------------------------------------------------------------
+
+    /** The decks the current tenant may run (none until a deck registry is installed). */
+    @Transactional(readOnly = true)
+    public List<InstalledDeck> enabledDecks() {
+        DeckCatalog decks = catalog.getIfAvailable();
+        return decks == null ? List.of() : decks.enabledForCurrentTenant();
+    }
+
+    /** The exact deck version a session pinned. Versions never change, so they are kept once read. */
+    @Transactional(readOnly = true)
+    public InstalledDeck deckOf(SessionInfo session) {
+        return deck(session.deckId(), session.deckVersion());
+    }
+
+    InstalledDeck deck(String deckId, String version) {
+        String key = TenantContext.require() + "/" + deckId + "/" + version;
+        InstalledDeck known = decks.get(key);
+        if (known != null) {
+            return known;
+        }
+        DeckCatalog registry = catalog.getIfAvailable();
+        InstalledDeck found = registry == null ? null : registry.find(deckId, version).orElse(null);
+        if (found == null) {
+            throw new InvalidInputException("session.error.deck-missing", deckId, version);
+        }
+        decks.put(key, found);
+        return found;
+    }
+
+    /** The activity of one step of a session, from its pinned deck. */
+    Activity activity(SessionInfo session, String cardId, String activityId) {
+        return deckOf(session).manifest().card(cardId).flatMap(c -> c.activity(activityId))
+                .orElseThrow(() -> new IllegalStateException("Step not in the pinned deck: " + cardId + "/" + activityId));
+    }
+
+    // ---- starting and finding --------------------------------------------------------------
+
+    public SessionInfo start(PersonId facilitator, SessionStart spec) {
+        TenantId tenant = TenantContext.require();
+        if (spec.teams().isEmpty()) {
+            throw new InvalidInputException("session.error.no-team");
+        }
+        List<TeamId> teams = List.copyOf(new LinkedHashSet<>(spec.teams()));
+        for (TeamId team : teams) {
+            if (directory.findTeam(team).isEmpty()) {
+                throw new InvalidInputException("session.error.team-not-found");
+            }
+        }
+        InstalledDeck deck = enabledDecks().stream().filter(d -> d.id().equals(spec.deckId())).findFirst()
+                .orElseThrow(() -> new InvalidInputException("session.error.deck-not-enabled"));
+        List<Card> cards = chosenCards(deck, spec.cardIds());
+        List<Sessions.StepRow> steps = new ArrayList<>();
+        for (Card card : cards) {
+            for (Activity activity : card.activities()) {
+                steps.add(new Sessions.StepRow(steps.size(), card.id(), activity.id(), activity.kind()));
+            }
+        }
+        if (steps.isEmpty()) {
+            throw new InvalidInputException("session.error.no-cards");
+        }
+        TenantSettings tenantSettings = settings.current();
+        String title = spec.title() == null || spec.title().isBlank()
+                ? defaultTitle(deck, cards, tenantSettings) : Names.require(spec.title());
+        SessionId id = SessionId.random();
+        sessions.insert(tenant, id, deck.id(), deck.version(), title, spec.mode(), facilitator, teams, steps);
+        OffsetDateTime expires = OffsetDateTime.now().plus(CODE_LIFETIME);
+        String code;
+        do {
+            code = newCode();
+        } while (!sessions.insertJoinCode(code, tenant, id, expires));
+        decks.put(tenant + "/" + deck.id() + "/" + deck.version(), deck);
+        events.publishEvent(new SessionStarted(tenant, id, deck.id(), deck.version(), teams));
+        changes.afterCommit(tenant, id, 0);
+        return sessions.find(id).orElseThrow();
+    }
+
+    private static List<Card> chosenCards(InstalledDeck deck, List<String> cardIds) {
+        if (cardIds.isEmpty()) {
+            return deck.manifest().cards();
+        }
+        List<Card> cards = new ArrayList<>();
+        for (String cardId : cardIds) {
+            cards.add(deck.manifest().card(cardId).orElseThrow(() -> new InvalidInputException("session.error.card-not-found")));
+        }
+        if (cards.size() == 1 && !cards.getFirst().standalone() && deck.manifest().cards().size() > 1) {
+            throw new InvalidInputException("session.error.card-not-standalone");
+        }
+        return cards;
+    }
+
+    private String defaultTitle(InstalledDeck deck, List<Card> cards, TenantSettings tenantSettings) {
+        var language = tenantSettings.defaultLanguage();
+        String deckTitle = deck.texts().text(language, "deck.title");
+        if (cards.size() == 1 && deck.manifest().cards().size() > 1) {
+            deckTitle = deckTitle + ": " + deck.texts().text(language, "card." + cards.getFirst().id() + ".title");
+        }
+        return deckTitle.length() > Names.MAX_LENGTH ? deckTitle.substring(0, Names.MAX_LENGTH) : deckTitle;
+    }
+
+    private String newCode() {
+        StringBuilder code = new StringBuilder(CODE_LENGTH);
+        for (int i = 0; i < CODE_LENGTH; i++) {
+            code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
+        }
+        return code.toString();
+    }
+
+    /** Normalises what a person typed ("ab3 k7p", "ab3-k7p") into a code. */
+    public static String normaliseCode(@Nullable String typed) {
+        return typed == null ? "" : typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+    }
+
+    /** Finds a running session by its join code; needs no tenant (the code tells the tenant). */
+    @Transactional(readOnly = true)
+    public Optional<JoinTarget> resolve(String typed) {
+        String code = normaliseCode(typed);
+        if (!code.matches("[0-9A-Z]{6,12}")) {
+            return Optional.empty();
+        }
+        return sessions.resolveJoinCode(code).map(r -> new JoinTarget(code, new TenantId(r.get(0, UUID.class)),
+                new SessionId(r.get(1, UUID.class))));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<SessionInfo> find(SessionId id) {
+        return sessions.find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<SessionInfo> sessionsOf(Collection<TeamId> teams) {
+        return teams.isEmpty() ? List.of() : sessions.ofTeams(teams);
+    }
+
+    @Transactional(readOnly = true)
+    public List<SessionInfo> runningFacilitatedBy(PersonId person) {
+        return sessions.runningFacilitatedBy(person);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isFacilitator(SessionId session, PersonId person) {
+        return sessions.isFacilitator(session, person);
+    }
+
+    /** The team and its supervisor see a session's summary, and so do its facilitators. */
+    @Transactional(readOnly = true)
+    public boolean maySeeSummary(SessionInfo session, PersonId person) {
+        if (session.facilitators().contains(person)) {
+            return true;
+        }
+        return session.teams().stream().anyMatch(team -> directory.membersOf(team).stream().anyMatch(p -> p.id().equals(person)));
+    }
+
+    /** Everything of a session as committed now (see {@link LiveStates} for the shared, cached read). */
+    @Transactional(readOnly = true)
+    public LiveState state(SessionId id) {
+        Sessions.Loaded loaded = sessions.load(id).orElseThrow(() -> new InvalidInputException("session.error.not-found"));
+        TenantSettings tenantSettings = settings.current();
+        String name = tenants.find(TenantContext.require()).map(t -> t.name()).orElse("");
+        List<DevelopmentTarget> committed = followup.committedIn(id.value());
+        List<DevelopmentTarget> earlier = followup.openTargetsOf(loaded.info().teams()).stream()
+                .filter(t -> !id.value().equals(t.sessionId())).toList();
+        // a target reviewed in this session stays on its list even though it is no longer open
+        List<fi.arki.followup.TargetReview> reviews = followup.reviewsIn(id.value());
+        List<DevelopmentTarget> reviewedHere = reviews.stream()
+                .filter(r -> earlier.stream().noneMatch(t -> t.id().equals(r.target())))
+                .flatMap(r -> loaded.info().teams().stream().flatMap(team -> followup.targetsOf(team).stream())
+                        .filter(t -> t.id().equals(r.target())).limit(1))
+                .toList();
+        List<DevelopmentTarget> toReview = new ArrayList<>(earlier);
+        toReview.addAll(reviewedHere);
+        return new LiveState(loaded.info(), loaded.version(), loaded.currentStep(), loaded.timerEndsAt(), loaded.steps(),
+                loaded.participants(), loaded.answers(), loaded.groups(), loaded.groupings(), loaded.votes(), loaded.ratings(),
+                loaded.touchpoints(), committed, toReview, reviews, tenantSettings.anonymityThreshold(),
+                tenantSettings.organisationName(name));
+    }
+
+    // ---- facilitator actions ---------------------------------------------------------------
+
+    private SessionInfo requireFacilitator(SessionId session, PersonId actor) {
+        if (!sessions.isFacilitator(session, actor)) {
+            throw new InvalidInputException("session.error.not-facilitator");
+        }
+        if (sessions.lockRunning(session).isEmpty()) {
+            throw new InvalidInputException("session.error.closed");
+        }
+        return sessions.find(session).orElseThrow();
+    }
+
+    private void announce(SessionId session, long version) {
+        changes.afterCommit(TenantContext.require(), session, version);
+    }
+
+    public void goTo(PersonId actor, SessionId session, int step) {
+        requireFacilitator(session, actor);
+        if (step < 0 || step >= sessions.stepCount(session)) {
+            throw new InvalidInputException("session.error.no-such-step");
+        }
+        announce(session, sessions.goTo(session, step));
+    }
+
+    public void reveal(PersonId actor, SessionId session, int step, boolean revealed) {
+        requireFacilitator(session, actor);
+        announce(session, sessions.setStepFlag(session, step, true, revealed));
+    }
+
+    public void lock(PersonId actor, SessionId session, int step, boolean locked) {
+        requireFacilitator(session, actor);
+        announce(session, sessions.setStepFlag(session, step, false, locked));
+    }
+
+    /** Starts a timer everyone sees (or stops it, with {@code null}). */
+    public void timer(PersonId actor, SessionId session, @Nullable Duration length) {
+        requireFacilitator(session, actor);
+        if (length != null && (length.isNegative() || length.isZero() || length.compareTo(MAX_TIMER) > 0)) {
+            throw new InvalidInputException("session.error.timer", MAX_TIMER.toMinutes());
+        }
+        announce(session, sessions.setTimer(session, length == null ? null : OffsetDateTime.now().plus(length)));
+    }
+
+    public void close(PersonId actor, SessionId session) {
+        requireFacilitator(session, actor);
+        closeNow(session, "facilitator", null);
+    }
+
+    /** Closes the session if nobody has touched it for {@code idleFor}; safe to run on every node at once. */
+    public boolean closeIfIdle(SessionId session, Duration idleFor) {
+        return closeNow(session, "idle", idleFor);
+    }
+
+    private boolean closeNow(SessionId session, String reason, @Nullable Duration idleFor) {
+        TenantId tenant = TenantContext.require();
+        if (!sessions.close(session, reason, idleFor)) {
+            return false;
+        }
+        sessions.deleteJoinCode(tenant, session);
+        events.publishEvent(new SessionClosed(tenant, session, idleFor != null));
+        announce(session, sessions.touch(session));
+        return true;
+    }
+
+    /** The lead hands the session over to another facilitator of the tenant, who becomes the lead. */
+    public void handOver(PersonId actor, SessionId session, PersonId to) {
+        requireFacilitator(session, actor);
+        if (!sessions.isLead(session, actor)) {
+            throw new InvalidInputException("session.error.not-lead");
+        }
+        requireMayFacilitate(to);
+        sessions.addFacilitator(TenantContext.require(), session, to, true);
+        announce(session, sessions.touch(session));
+    }
+
+    public void addCoFacilitator(PersonId actor, SessionId session, PersonId co) {
+        requireFacilitator(session, actor);
+        requireMayFacilitate(co);
+        if (!sessions.isFacilitator(session, co)) {
+            sessions.addFacilitator(TenantContext.require(), session, co, false);
+        }
+        announce(session, sessions.touch(session));
+    }
+
+    private void requireMayFacilitate(PersonId person) {
+        var roles = directory.rolesOf(person);
+        if (!roles.contains(fi.arki.directory.Role.FACILITATOR) && !roles.contains(fi.arki.directory.Role.TENANT_ADMIN)) {
+            throw new InvalidInputException("session.error.not-a-facilitator-person");
+        }
+    }
+
+    private Sessions.StepState step(SessionId session, int step, fi.arki.deck.ActivityKind... kinds) {
+        Sessions.StepState state = sessions.stepState(session, step).orElseThrow(() -> new InvalidInputException("session.error.no-such-step"));
+        if (kinds.length > 0 && java.util.Arrays.stream(kinds).noneMatch(k -> k.code().equals(state.kind()))) {
+            throw new InvalidInputException("session.error.wrong-step");
+        }
+        return state;
+    }
+
+    /** Creates a group in a group step, or renames it (same id). */
+    public void saveGroup(PersonId actor, SessionId session, int step, UUID group, String label) {
+        requireFacilitator(session, actor);
+        step(session, step, fi.arki.deck.ActivityKind.GROUP);
+        String clean = ParticipantManagement.cleanText(label, 200);
+        announce(session, sessions.createGroup(TenantContext.require(), session, step, group, clean));
+    }
+
+    /** Puts an answer of the grouped activity into a group, or takes it out ({@code group} null). */
+    public void assign(PersonId actor, SessionId session, int step, UUID answer, @Nullable UUID group) {
+        SessionInfo info = requireFacilitator(session, actor);
+        Sessions.StepState state = step(session, step, fi.arki.deck.ActivityKind.GROUP);
+        Activity.Group activity = (Activity.Group) activity(info, state.cardId(), state.activityId());
+        int source = sourceStep(session, state.cardId(), activity.of());
+        if (!sessions.answerExists(session, source, answer) || (group != null && !sessions.groupExists(session, step, group))) {
+            throw new InvalidInputException("session.error.no-such-item");
+        }
+        announce(session, sessions.assignGroup(TenantContext.require(), session, step, answer, group));
+    }
+
+    /** The step index of activity {@code activityId} of a card in this session. */
+    int sourceStep(SessionId session, String cardId, String activityId) {
+        return sessions.stepIndex(session, cardId, activityId)
+                .orElseThrow(() -> new IllegalStateException("Activity " + activityId + " not in session"));
+    }
+
+    /** Marks a touchpoint of a journey map as the peak, the end, or one to improve first (at most two). */
+    public void markTouchpoint(PersonId actor, SessionId session, int step, UUID touchpoint, String flag, boolean value) {
+        requireFacilitator(session, actor);
+        step(session, step, fi.arki.deck.ActivityKind.JOURNEY_MAP);
+        if (!sessions.touchpointExists(session, touchpoint)) {
+            throw new InvalidInputException("session.error.no-such-item");
+        }
+        if ("improve".equals(flag) && value && sessions.improveCount(session, step) >= 2) {
+            throw new InvalidInputException("session.error.improve-max", 2);
+        }
+        announce(session, sessions.markTouchpoint(session, touchpoint, flag, value));
+    }
+
+    /**
+     * Commits a development target for the session's (first) team. The id comes from the UI and
+     * makes a retry harmless; the card's activity says how many targets a session may commit.
+     */
+    public DevelopmentTarget commitTarget(PersonId actor, SessionId session, int step, TargetId id, String title,
+                                          @Nullable PersonId owner, @Nullable String ownerName, @Nullable LocalDate due,
+                                          @Nullable String dimension) {
+        SessionInfo info = requireFacilitator(session, actor);
+        Sessions.StepState state = step(session, step, fi.arki.deck.ActivityKind.COMMIT_TARGETS);
+        Activity.CommitTargets activity = (Activity.CommitTargets) activity(info, state.cardId(), state.activityId());
+        List<DevelopmentTarget> already = followup.committedIn(session.value());
+        if (already.stream().noneMatch(t -> t.id().equals(id)) && already.size() >= activity.max()) {
+            throw new InvalidInputException("session.error.targets-max", activity.max());
+        }
+        if (owner != null && info.teams().stream().noneMatch(team -> directory.membersOf(team).stream().anyMatch(p -> p.id().equals(owner)))) {
+            throw new InvalidInputException("session.error.owner-not-in-team");
+        }
+        DevelopmentTarget target = followup.commit(new TargetDraft(id, info.teams().getFirst(), session.value(), title, owner,
+                ownerName, due, dimension));
+        announce(session, sessions.touch(session));
+        return target;
+    }
+
+    public void reviewTarget(PersonId actor, SessionId session, TargetId target, ReviewOutcome outcome, @Nullable String note) {
+        SessionInfo info = requireFacilitator(session, actor);
+        boolean ours = info.teams().stream().flatMap(t -> followup.targetsOf(t).stream()).anyMatch(t -> t.id().equals(target));
+        if (!ours) {
+            throw new InvalidInputException("target.error.not-found");
+        }
+        followup.review(target, session.value(), outcome, note);
+        announce(session, sessions.touch(session));
+    }
+}
