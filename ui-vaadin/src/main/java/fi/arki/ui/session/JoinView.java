@@ -1,0 +1,249 @@
+package fi.arki.ui.session;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.VaadinServletResponse;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import fi.arki.directory.DirectoryManagement;
+import fi.arki.directory.PersonId;
+import fi.arki.directory.Unit;
+import fi.arki.directory.UnitId;
+import fi.arki.identity.ActingUser;
+import fi.arki.session.JoinTarget;
+import fi.arki.session.Joined;
+import fi.arki.session.Joiner;
+import fi.arki.session.LiveStates;
+import fi.arki.session.ParticipantId;
+import fi.arki.session.ParticipantManagement;
+import fi.arki.session.Presence;
+import fi.arki.session.SessionBroadcaster;
+import fi.arki.session.SessionInfo;
+import fi.arki.session.SessionManagement;
+import fi.arki.shared.Language;
+import fi.arki.tenancy.TenantContext;
+import fi.arki.tenancy.TenantManagement;
+import fi.arki.tenancy.TenantSettings;
+import fi.arki.tenancy.TenantSettingsManagement;
+import fi.arki.ui.i18n.LanguageSelect;
+import fi.arki.ui.i18n.LanguageSupport;
+import fi.arki.ui.security.CurrentUser;
+import jakarta.servlet.http.Cookie;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Where participants arrive, from a typed code, a link or a QR code: members of the session's
+ * organisation join as themselves (no name is stored in an anonymous session), guests join
+ * without an account where the organisation allows it. A guest's pass (a cookie) is good for
+ * this one session only. Made for phones.
+ */
+@Route(value = "join/:code?", autoLayout = false)
+@AnonymousAllowed
+public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    static final String COOKIE_PREFIX = "arki-p-";
+
+    private final SessionManagement sessions;
+    private final ParticipantManagement participants;
+    private final LiveStates states;
+    private final SessionBroadcaster broadcaster;
+    private final Presence presence;
+    private final DirectoryManagement directory;
+    private final TenantSettingsManagement settings;
+    private final TenantManagement tenants;
+    private String title;
+
+    public JoinView(SessionManagement sessions, ParticipantManagement participants, LiveStates states, SessionBroadcaster broadcaster,
+                    Presence presence, DirectoryManagement directory, TenantSettingsManagement settings, TenantManagement tenants) {
+        this.sessions = sessions;
+        this.participants = participants;
+        this.states = states;
+        this.broadcaster = broadcaster;
+        this.presence = presence;
+        this.directory = directory;
+        this.settings = settings;
+        this.tenants = tenants;
+        addClassName("arki-join");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        title = getTranslation("join.title");
+        Optional<String> code = event.getRouteParameters().get("code");
+        if (code.isEmpty()) {
+            codeForm(null);
+            return;
+        }
+        Optional<JoinTarget> target = sessions.resolve(code.get());
+        if (target.isEmpty()) {
+            codeForm(getTranslation("join.not-found"));
+            return;
+        }
+        open(target.get());
+    }
+
+    private void codeForm(String problem) {
+        add(new LanguageSelect(), new H1(getTranslation("join.title")));
+        TextField code = new TextField(getTranslation("join.code"));
+        code.setId("join-code-input");
+        code.setMaxLength(14);
+        code.setAutofocus(true);
+        code.getElement().setAttribute("autocapitalize", "characters");
+        code.getElement().setAttribute("autocomplete", "off");
+        if (problem != null) {
+            code.setInvalid(true);
+            code.setErrorMessage(problem);
+        }
+        Button go = new Button(getTranslation("join.continue"), e -> {
+            String typed = SessionManagement.normaliseCode(code.getValue());
+            if (typed.isEmpty()) {
+                code.setInvalid(true);
+                code.setErrorMessage(getTranslation("join.code-empty"));
+                return;
+            }
+            getUI().ifPresent(ui -> ui.navigate("join/" + typed));
+        });
+        go.setId("join-continue");
+        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        go.addClickShortcut(com.vaadin.flow.component.Key.ENTER);
+        add(new Div(code, go));
+    }
+
+    private void open(JoinTarget target) {
+        TenantContext.runAs(target.tenant(), () -> {
+            SessionInfo info = sessions.find(target.session()).orElse(null);
+            if (info == null || !info.running()) {
+                codeForm(getTranslation("join.not-found"));
+                return;
+            }
+            title = info.title();
+            Optional<ParticipantId> known = participants.resume(info.id(), cookie(info));
+            if (known.isPresent()) {
+                enter(target, info, known.get());
+                return;
+            }
+            Optional<PersonId> member = memberOf(target);
+            TenantSettings tenantSettings = settings.current();
+            joinForm(target, info, member, tenantSettings);
+        });
+    }
+
+    /** The signed-in user's person in the session's organisation, if they act in it. */
+    private Optional<PersonId> memberOf(JoinTarget target) {
+        return CurrentUser.get().filter(u -> target.tenant().equals(u.tenant()))
+                .flatMap(u -> directory.personOf(u.account()).map(p -> p.id()));
+    }
+
+    private void joinForm(JoinTarget target, SessionInfo info, Optional<PersonId> member, TenantSettings tenantSettings) {
+        add(new LanguageSelect(), new H1(info.title()));
+        Paragraph mode = new Paragraph(getTranslation(info.anonymous() ? "join.mode.anonymous" : "join.mode.named"));
+        mode.setId("join-mode");
+        add(mode);
+        Language language = LanguageSupport.current();
+        if (member.isEmpty() && !tenantSettings.guestsAllowed()) {
+            add(new Paragraph(getTranslation("join.sign-in-needed")));
+            Anchor signIn = new Anchor("login", getTranslation("join.sign-in"));
+            signIn.setId("join-sign-in");
+            add(signIn);
+            return;
+        }
+        Div form = new Div();
+        form.addClassName("arki-join-form");
+        TextField name = new TextField(getTranslation("join.name"));
+        name.setId("join-name");
+        name.setMaxLength(200);
+        boolean asksName = member.isEmpty() && !info.anonymous();
+        name.setVisible(asksName);
+        List<UnitId> units = participants.unitsOf(info);
+        Map<UnitId, String> unitNames = directory.organisation().units().stream().map(u -> u.unit())
+                .collect(Collectors.toMap(Unit::id, Unit::name));
+        Select<UnitId> unit = new Select<>();
+        unit.setLabel(getTranslation("join.unit"));
+        unit.setId("join-unit");
+        unit.setItems(units);
+        unit.setItemLabelGenerator(u -> unitNames.getOrDefault(u, ""));
+        unit.setVisible(member.isEmpty() && units.size() > 1);
+        form.add(name, unit);
+        String who = member.isPresent() ? CurrentUser.get().map(ActingUser::displayName).orElse("") : "";
+        Button join = new Button(member.isPresent() ? getTranslation("join.as-member", who) : getTranslation("join.as-guest"), e -> {
+            Joiner joiner = member.map(p -> Joiner.member(p, who, language))
+                    .orElseGet(() -> Joiner.guest(asksName ? name.getValue() : null, unit.getValue(), language));
+            try {
+                Joined joined = TenantContext.callAs(target.tenant(), () -> participants.join(info.id(), joiner));
+                remember(joined);
+                removeAll();
+                TenantContext.runAs(target.tenant(), () -> enter(target, info, joined.participant()));
+            } catch (RuntimeException ex) {
+                if (asksName) {
+                    name.setInvalid(true);
+                    name.setErrorMessage(Feedback.message(this, ex));
+                } else {
+                    Feedback.show(this, ex);
+                }
+            }
+        });
+        join.setId("join-submit");
+        join.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        form.add(join);
+        add(form);
+    }
+
+    private void enter(JoinTarget target, SessionInfo info, ParticipantId participant) {
+        removeAll();
+        String organisation = tenants.find(target.tenant()).map(t -> t.name()).orElse("");
+        SessionTexts texts = new SessionTexts(sessions.deckOf(info), LanguageSupport.current(),
+                settings.current().organisationName(organisation));
+        Language language = LanguageSupport.current();
+        participants.changeLanguage(info.id(), participant, language);
+        add(new ParticipantScreen(target.tenant(), info.id(), participant, texts, info.title(), participants, states, broadcaster, presence));
+    }
+
+    private static String cookieName(SessionInfo info) {
+        return COOKIE_PREFIX + info.id().value().toString().replace("-", "");
+    }
+
+    private static String cookie(SessionInfo info) {
+        VaadinServletRequest request = VaadinServletRequest.getCurrent();
+        if (request == null || request.getCookies() == null) {
+            return null;
+        }
+        return Arrays.stream(request.getCookies()).filter(c -> c.getName().equals(cookieName(info)))
+                .map(Cookie::getValue).findFirst().orElse(null);
+    }
+
+    /** The participant's pass, kept by the browser for a week: HttpOnly, never readable by scripts. */
+    private void remember(Joined joined) {
+        VaadinServletResponse response = VaadinServletResponse.getCurrent();
+        if (response == null) {
+            return;
+        }
+        Cookie cookie = new Cookie(COOKIE_PREFIX + joined.session().value().toString().replace("-", ""), joined.token());
+        cookie.setPath("/");
+        cookie.setMaxAge(7 * 24 * 3600);
+        cookie.setHttpOnly(true);
+        cookie.setAttribute("SameSite", "Lax");
+        cookie.setSecure(VaadinServletRequest.getCurrent().isSecure());
+        response.getHttpServletResponse().addCookie(cookie);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " – " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,127 @@
+package fi.arki.ui.session;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import fi.arki.session.LiveState;
+import fi.arki.session.LiveStates;
+import fi.arki.session.SessionBroadcaster;
+import fi.arki.session.SessionId;
+import fi.arki.shared.TenantId;
+import fi.arki.tenancy.TenantContext;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one view in step with its session. When the session changes (on this node or another),
+ * the view's refresh reads the shared committed state outside {@code UI.access} — with the
+ * session's tenant bound, because push callbacks run on no request — and only then takes the UI
+ * lock to render and push. Refreshes of one view are coalesced to at most four a second. On
+ * attach (first open, reconnect, reload) it always reads again: catch-up never depends on a
+ * notification having arrived.
+ */
+final class LiveConnection {
+
+    static final long MIN_INTERVAL_MS = 250;
+    private static final Logger log = LoggerFactory.getLogger(LiveConnection.class);
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("arki-live-timer").factory());
+    private static final ExecutorService WORKERS = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("arki-live-", 0).factory());
+
+    private final TenantId tenant;
+    private final SessionId session;
+    private final LiveStates states;
+    private final SessionBroadcaster broadcaster;
+    private final Consumer<LiveState> render;
+    private final Consumer<Boolean> connectionStatus;
+    private final AtomicBoolean pending = new AtomicBoolean();
+    private volatile long lastRefresh;
+    private volatile UI ui;
+    private volatile SessionBroadcaster.Subscription subscription;
+
+    private LiveConnection(TenantId tenant, SessionId session, LiveStates states, SessionBroadcaster broadcaster,
+                           Consumer<LiveState> render, Consumer<Boolean> connectionStatus) {
+        this.tenant = tenant;
+        this.session = session;
+        this.states = states;
+        this.broadcaster = broadcaster;
+        this.render = render;
+        this.connectionStatus = connectionStatus;
+    }
+
+    /** Follows a session while {@code owner} is attached; {@code render} runs inside {@code UI.access}. */
+    static LiveConnection follow(Component owner, TenantId tenant, SessionId session, LiveStates states,
+                                 SessionBroadcaster broadcaster, Consumer<LiveState> render, Consumer<Boolean> connectionStatus) {
+        LiveConnection connection = new LiveConnection(tenant, session, states, broadcaster, render, connectionStatus);
+        owner.addAttachListener(e -> connection.start(e.getUI()));
+        owner.addDetachListener(e -> connection.stop());
+        if (owner.isAttached()) {
+            owner.getUI().ifPresent(connection::start);
+        }
+        return connection;
+    }
+
+    private void start(UI attachedTo) {
+        stop();
+        ui = attachedTo;
+        subscription = broadcaster.subscribe(tenant, session, change -> request());
+        request();
+    }
+
+    private void stop() {
+        SessionBroadcaster.Subscription s = subscription;
+        subscription = null;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    /** Asks for a refresh; several asks within the interval become one. */
+    void request() {
+        if (!pending.compareAndSet(false, true)) {
+            return;
+        }
+        long wait = lastRefresh + MIN_INTERVAL_MS - System.currentTimeMillis();
+        if (wait <= 0) {
+            WORKERS.execute(this::refresh);
+        } else {
+            TIMER.schedule(() -> WORKERS.execute(this::refresh), wait, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Asks for a refresh later, e.g. to tick a timer down or to try again after an outage. */
+    void requestIn(long millis) {
+        TIMER.schedule(this::request, millis, TimeUnit.MILLISECONDS);
+    }
+
+    private void refresh() {
+        pending.set(false);
+        lastRefresh = System.currentTimeMillis();
+        UI target = ui;
+        if (target == null || subscription == null) {
+            return;
+        }
+        LiveState state;
+        try {
+            state = TenantContext.callAs(tenant, () -> states.current(session));
+        } catch (RuntimeException e) {
+            log.debug("Could not read session {}: {}", session, e.getMessage());
+            target.access(() -> connectionStatus.accept(false));
+            requestIn(2000);
+            return;
+        }
+        target.access(() -> {
+            connectionStatus.accept(true);
+            render.accept(state);
+        });
+        if (state.timerEndsAt() != null && state.timerEndsAt().isAfter(Instant.now())) {
+            requestIn(Math.min(10_000, Math.max(500, state.timerEndsAt().toEpochMilli() - System.currentTimeMillis() + 50)));
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package fi.arki.ui.session;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import fi.arki.directory.DirectoryManagement;
+import fi.arki.directory.PersonId;
+import fi.arki.directory.Role;
+import fi.arki.directory.Team;
+import fi.arki.directory.TeamId;
+import fi.arki.session.SessionInfo;
+import fi.arki.session.SessionManagement;
+import fi.arki.ui.security.CurrentPerson;
+import fi.arki.ui.security.CurrentUser;
+import jakarta.annotation.security.PermitAll;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A user's sessions: join one by code, the running ones of their teams, and summaries of closed ones. */
+@Route("sessions")
+@Menu(title = "nav.sessions", order = 20)
+@PermitAll
+public class SessionsView extends Main implements HasDynamicTitle {
+
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d.M.yyyy HH:mm").withZone(ZoneId.of("Europe/Helsinki"));
+
+    public SessionsView(SessionManagement sessions, DirectoryManagement directory) {
+        addClassName("arki-page");
+        add(new H1(getTranslation("sessions.title")));
+        TextField code = new TextField(getTranslation("join.code"));
+        code.setId("sessions-join-code");
+        Button join = new Button(getTranslation("join.continue"), e -> getUI().ifPresent(ui ->
+                ui.navigate("join/" + SessionManagement.normaliseCode(code.getValue()))));
+        join.setId("sessions-join");
+        Div joinBox = new Div(code, join);
+        joinBox.addClassName("arki-inline-form");
+        add(joinBox);
+
+        PersonId me = CurrentPerson.find(directory).orElse(null);
+        boolean facilitator = CurrentUser.require().has(Role.FACILITATOR) || CurrentUser.require().has(Role.TENANT_ADMIN);
+        if (facilitator) {
+            Anchor start = new Anchor("sessions/new", getTranslation("sessions.start"));
+            start.setId("start-session");
+            start.addClassName("arki-button-link");
+            add(start);
+        }
+        if (me == null) {
+            return;
+        }
+        Map<TeamId, String> teamNames = directory.teams().stream().collect(Collectors.toMap(Team::id, Team::name));
+        Set<TeamId> myTeams = directory.teams().stream()
+                .filter(t -> directory.membersOf(t.id()).stream().anyMatch(p -> p.id().equals(me)))
+                .map(Team::id).collect(Collectors.toCollection(LinkedHashSet::new));
+        Set<SessionInfo> all = new LinkedHashSet<>(sessions.runningFacilitatedBy(me));
+        all.addAll(sessions.sessionsOf(myTeams));
+        List<SessionInfo> running = all.stream().filter(SessionInfo::running).toList();
+        List<SessionInfo> closed = all.stream().filter(s -> !s.running()).toList();
+        add(section("sessions.running", running, me, teamNames, "running-sessions"));
+        add(section("sessions.closed", closed, me, teamNames, "closed-sessions"));
+    }
+
+    private Section section(String titleKey, List<SessionInfo> list, PersonId me, Map<TeamId, String> teams, String id) {
+        Section section = new Section(new H2(getTranslation(titleKey)));
+        section.setId(id);
+        if (list.isEmpty()) {
+            section.add(new Paragraph(getTranslation("sessions.none")));
+            return section;
+        }
+        UnorderedList items = new UnorderedList();
+        for (SessionInfo s : list) {
+            ListItem item = new ListItem();
+            item.addClassName("arki-session-item");
+            item.add(new Span(s.title()));
+            Span details = new Span(WHEN.format(s.createdAt()) + " · "
+                    + s.teams().stream().map(t -> teams.getOrDefault(t, "")).collect(Collectors.joining(", ")));
+            details.addClassName("arki-muted");
+            item.add(details);
+            if (s.running()) {
+                if (s.facilitators().contains(me)) {
+                    item.add(new Anchor("sessions/" + s.id() + "/facilitate", getTranslation("sessions.facilitate")));
+                }
+                item.add(new Anchor("join/" + s.joinCode(), getTranslation("sessions.join")));
+            } else {
+                Anchor summary = new Anchor("sessions/" + s.id() + "/summary", getTranslation("session.summary.open"));
+                item.add(summary);
+            }
+            items.add(item);
+        }
+        section.add(items);
+        return section;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("sessions.title") + " – " + getTranslation("app.name");
+    }
+}

@@ -1,0 +1,120 @@
+package fi.arki.ui.session;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import fi.arki.deck.Card;
+import fi.arki.deck.InstalledDeck;
+import fi.arki.directory.DirectoryManagement;
+import fi.arki.directory.Team;
+import fi.arki.session.SessionInfo;
+import fi.arki.session.SessionManagement;
+import fi.arki.session.SessionMode;
+import fi.arki.session.SessionStart;
+import fi.arki.shared.Language;
+import fi.arki.tenancy.TenantSettingsManagement;
+import fi.arki.ui.i18n.LanguageSupport;
+import fi.arki.ui.security.CurrentPerson;
+import fi.arki.ui.security.CurrentUser;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+
+/**
+ * Starting a session: the team (or several teams, for a session shared across units), a deck the
+ * organisation has enabled, the whole deck or one card for a short slot, and the mode — which
+ * cannot change once the session runs.
+ */
+@Route("sessions/new")
+@RolesAllowed({"FACILITATOR", "TENANT_ADMIN"})
+public class StartSessionView extends Main implements HasDynamicTitle {
+
+    public StartSessionView(SessionManagement sessions, DirectoryManagement directory, TenantSettingsManagement settings) {
+        addClassName("arki-page");
+        add(new H1(getTranslation("start.title")));
+        Language language = LanguageSupport.current();
+        var organisation = settings.current().organisationName(CurrentUser.require().tenantName());
+        List<InstalledDeck> decks = sessions.enabledDecks();
+        if (decks.isEmpty()) {
+            Paragraph none = new Paragraph(getTranslation("start.no-decks"));
+            none.setId("no-decks");
+            add(none);
+            return;
+        }
+        CheckboxGroup<Team> teams = new CheckboxGroup<>(getTranslation("start.teams"));
+        teams.setId("start-teams");
+        teams.setItems(directory.teams());
+        teams.setItemLabelGenerator(Team::name);
+        teams.setHelperText(getTranslation("start.teams.help"));
+        Select<InstalledDeck> deck = new Select<>();
+        deck.setLabel(getTranslation("start.deck"));
+        deck.setId("start-deck");
+        deck.setItems(decks);
+        deck.setItemLabelGenerator(d -> d.texts().text(language, "deck.title", organisation));
+        deck.setValue(decks.getFirst());
+        RadioButtonGroup<String> scope = new RadioButtonGroup<>(getTranslation("start.scope"));
+        scope.setId("start-scope");
+        scope.setItems("deck", "card");
+        scope.setItemLabelGenerator(s -> getTranslation("start.scope." + s));
+        scope.setValue("deck");
+        Select<Card> card = new Select<>();
+        card.setLabel(getTranslation("start.card"));
+        card.setId("start-card");
+        card.setItemLabelGenerator(c -> deck.getValue().texts().text(language, "card." + c.id() + ".title", organisation)
+                + " (" + getTranslation("start.minutes", c.minutes()) + ")");
+        Runnable cards = () -> {
+            List<Card> standalone = deck.getValue().manifest().cards().stream().filter(Card::standalone).toList();
+            card.setItems(standalone);
+            if (!standalone.isEmpty()) {
+                card.setValue(standalone.getFirst());
+            }
+        };
+        cards.run();
+        card.setVisible(false);
+        deck.addValueChangeListener(e -> cards.run());
+        scope.addValueChangeListener(e -> card.setVisible("card".equals(e.getValue())));
+        RadioButtonGroup<SessionMode> mode = new RadioButtonGroup<>(getTranslation("start.mode"));
+        mode.setId("start-mode");
+        mode.setItems(SessionMode.values());
+        mode.setItemLabelGenerator(m -> getTranslation("start.mode." + m.code()));
+        mode.setValue(SessionMode.ANONYMOUS);
+        mode.setHelperText(getTranslation("start.mode.help"));
+        TextField title = new TextField(getTranslation("start.session-title"));
+        title.setId("start-title");
+        title.setMaxLength(200);
+        title.setHelperText(getTranslation("start.session-title.help"));
+        Button start = new Button(getTranslation("start.submit"), e -> {
+            if (teams.getValue().isEmpty()) {
+                teams.setInvalid(true);
+                teams.setErrorMessage(getTranslation("session.error.no-team"));
+                return;
+            }
+            List<String> chosen = "card".equals(scope.getValue()) && card.getValue() != null ? List.of(card.getValue().id()) : List.of();
+            try {
+                SessionInfo info = sessions.start(CurrentPerson.require(directory), new SessionStart(
+                        teams.getValue().stream().map(Team::id).toList(), deck.getValue().id(), chosen, mode.getValue(), title.getValue()));
+                getUI().ifPresent(ui -> ui.navigate("sessions/" + info.id() + "/facilitate"));
+            } catch (RuntimeException ex) {
+                Feedback.show(this, ex);
+            }
+        });
+        start.setId("start-submit");
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Div form = new Div(teams, deck, scope, card, mode, title, start);
+        form.addClassName("arki-form");
+        add(form);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("start.title") + " – " + getTranslation("app.name");
+    }
+}
