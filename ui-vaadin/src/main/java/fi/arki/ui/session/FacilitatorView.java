@@ -172,6 +172,19 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
         steps.addClassName("arki-step-list");
         stepList.setId("step-list");
         controls.addClassName("arki-controls");
+        previous = new Button(getTranslation("session.previous"), e -> act(() -> sessions.goTo(me, info.id(), state.currentStep() - 1)));
+        previous.setId("step-previous");
+        next = new Button(getTranslation("session.next"), e -> act(() -> sessions.goTo(me, info.id(), state.currentStep() + 1)));
+        next.setId("step-next");
+        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        reveal = new Button(getTranslation("session.reveal"), e -> act(() ->
+                sessions.reveal(me, info.id(), state.currentStep(), !state.current().revealed())));
+        reveal.setId("step-reveal");
+        lock = new Button(getTranslation("session.lock"), e -> act(() ->
+                sessions.lock(me, info.id(), state.currentStep(), !state.current().locked())));
+        lock.setId("step-lock");
+        controls.add(previous, next, reveal, lock);
+
         stepArea.setId("step");
         Div layout = new Div(steps, new Div(controls, stepArea));
         layout.addClassName("arki-console-layout");
@@ -235,7 +248,7 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
         if (!s.session().running()) {
             if (shownStep != Integer.MAX_VALUE) {
                 shownStep = Integer.MAX_VALUE;
-                controls.removeAll();
+                controls.setVisible(false);
                 stepArea.removeAll();
                 Paragraph closed = new Paragraph(getTranslation("session.closed.facilitator"));
                 closed.setId("session-closed");
@@ -278,19 +291,6 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
     private void buildStep(LiveState.Step step) {
         shownStep = step.index();
         signature = null;
-        controls.removeAll();
-        previous = new Button(getTranslation("session.previous"), e -> act(() -> sessions.goTo(me, info.id(), state.currentStep() - 1)));
-        previous.setId("step-previous");
-        next = new Button(getTranslation("session.next"), e -> act(() -> sessions.goTo(me, info.id(), state.currentStep() + 1)));
-        next.setId("step-next");
-        next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        reveal = new Button(getTranslation("session.reveal"), e -> act(() ->
-                sessions.reveal(me, info.id(), state.currentStep(), !state.current().revealed())));
-        reveal.setId("step-reveal");
-        lock = new Button(getTranslation("session.lock"), e -> act(() ->
-                sessions.lock(me, info.id(), state.currentStep(), !state.current().locked())));
-        lock.setId("step-lock");
-        controls.add(previous, next, reveal, lock);
         stepArea.removeAll();
         stepArea.add(StepParts.heading(this, texts, step, state.steps().size()));
         dynamic = new Div();

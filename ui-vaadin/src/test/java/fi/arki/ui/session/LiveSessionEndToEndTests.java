@@ -1,0 +1,207 @@
+package fi.arki.ui.session;
+
+import static fi.arki.ui.session.SessionPages.click;
+import static fi.arki.ui.session.SessionPages.signIn;
+import static fi.arki.ui.session.SessionPages.type;
+import static fi.arki.ui.session.SessionPages.waitFor;
+import static fi.arki.ui.session.SessionPages.waitText;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.arki.Application;
+import fi.arki.testing.TestDeckCatalog;
+import fi.arki.ui.BrowserSupport;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xslf.usermodel.XMLSlideShow;
+import org.apache.poi.xslf.usermodel.XSLFShape;
+import org.apache.poi.xslf.usermodel.XSLFTextShape;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The issue's "done when", in real Chromium: a facilitator starts a session on one card, three
+ * participants join by code (one of them a guest), write, the facilitator reveals, they vote, the
+ * team commits a target, the facilitator closes; the summary and the four exports hold exactly
+ * what was written.
+ */
+@SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "arki.demo.enabled=true")
+@ActiveProfiles("test")
+@Import(TestDeckCatalog.Config.class)
+class LiveSessionEndToEndTests {
+
+    @LocalServerPort int port;
+    final List<ChromeDriver> drivers = new ArrayList<>();
+
+    @AfterEach
+    void quit() {
+        drivers.forEach(ChromeDriver::quit);
+    }
+
+    ChromeDriver browser() {
+        ChromeDriver driver = BrowserSupport.chromium();
+        drivers.add(driver);
+        return driver;
+    }
+
+    @Test
+    void a_team_runs_a_card_from_start_to_summary_and_every_export_holds_exactly_what_was_written() throws Exception {
+        String base = "http://localhost:" + port;
+        ChromeDriver facilitator = browser();
+        signIn(facilitator, base, "facilitator");
+        facilitator.get(base + "/sessions/new");
+        click(facilitator, By.xpath("//vaadin-checkbox[.//label[normalize-space()='Yritysrahoitus']]"));
+        click(facilitator, By.xpath("//vaadin-radio-button[.//label[contains(., 'Yksi kortti')]]"));
+        click(facilitator, By.id("start-submit"));
+        waitFor(facilitator).until(ExpectedConditions.urlContains("/facilitate"));
+        String code = SessionPages.text(facilitator, "join-code");
+        assertThat(code).matches("[2-9A-Z]{6}");
+        String sessionUrl = facilitator.getCurrentUrl().replace("/facilitate", "");
+
+        ChromeDriver olli = browser();
+        signIn(olli, base, "participant1");
+        olli.get(base + "/join/" + code);
+        click(olli, By.id("join-submit"));
+        ChromeDriver sanna = browser();
+        signIn(sanna, base, "participant2");
+        sanna.get(base + "/join/" + code);
+        click(sanna, By.id("join-submit"));
+        ChromeDriver guest = browser();
+        SessionPages.finnish(guest, base);
+        guest.get(base + "/join");
+        type(guest, "join-code-input", code.toLowerCase());
+        click(guest, By.id("join-continue"));
+        click(guest, By.id("join-submit"));
+        for (ChromeDriver p : List.of(olli, sanna, guest)) {
+            waitText(p, "card-title", "Osaaminen");
+        }
+        waitText(facilitator, "presence", "Paikalla 3");
+
+        next(facilitator, 2);
+        List<String> written = List.of("Asiakkaat opettavat lupakäytäntöjä", "<b>Palaute</b> & ideat, \"lainaus\"", "Ruotsinkielinen palvelu");
+        for (ChromeDriver p : List.of(olli, sanna, guest)) {
+            waitText(p, "step-question", "Mitä osaamista");
+        }
+        SessionPages.answer(olli, written.get(0));
+        SessionPages.answer(sanna, written.get(1));
+        SessionPages.answer(guest, written.get(2));
+        waitText(facilitator, "answer-count", "Vastauksia 3, vastaajia 3");
+
+        click(facilitator, By.id("step-reveal"));
+        for (ChromeDriver p : List.of(olli, sanna, guest)) {
+            waitFor(p).until(d -> SessionPages.texts((ChromeDriver) d, "#all-answers .arki-answer-text").size() == 3);
+            // text order, not writing order: nothing tells who wrote what
+            assertThat(SessionPages.texts(p, "#all-answers .arki-answer-text"))
+                    .containsExactlyElementsOf(written.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList());
+        }
+        assertThat(guest.getPageSource()).doesNotContain("<b>Palaute</b>"); // escaped as text, never markup
+
+        next(facilitator, 3); // group
+        next(facilitator, 4); // vote
+        for (ChromeDriver p : List.of(olli, sanna, guest)) {
+            waitText(p, "dots-left", "3 / 3");
+            click(p, By.xpath("//li[contains(@class,'arki-vote-item')][.//span[normalize-space()='Ruotsinkielinen palvelu']]//vaadin-button[contains(@class,'arki-vote-plus')]"));
+            waitText(p, "dots-left", "2 / 3");
+        }
+        click(facilitator, By.id("step-reveal"));
+        waitFor(facilitator).until(ExpectedConditions.textToBePresentInElementLocated(By.id("vote-results"), "3 pistettä"));
+
+        next(facilitator, 5); // rate
+        next(facilitator, 6); // targets
+        type(facilitator, "target-title", "Palautekierros kuukausittain");
+        type(facilitator, "target-owner-name", "Olli Osallistuja");
+        type(facilitator, "target-due", "1.6.2031");
+        facilitator.findElement(By.cssSelector("#target-due input")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        click(facilitator, By.id("target-commit"));
+        for (ChromeDriver p : List.of(facilitator, olli, guest)) {
+            waitText(p, "committed-targets", "Palautekierros kuukausittain");
+        }
+
+        click(facilitator, By.id("session-close"));
+        click(facilitator, By.cssSelector("vaadin-button[slot='confirm-button']"));
+        for (ChromeDriver p : List.of(olli, sanna, guest, facilitator)) {
+            waitText(p, "session-closed", "päättynyt");
+        }
+
+        facilitator.get(sessionUrl + "/summary");
+        waitText(facilitator, "summary-targets", "Palautekierros kuukausittain");
+        String summaryText = facilitator.findElement(By.tagName("main")).getText();
+        written.forEach(w -> assertThat(summaryText).contains(w));
+
+        String cookie = facilitator.manage().getCookieNamed("JSESSIONID").getValue();
+        byte[] pdf = download(facilitator, "export-pdf", cookie);
+        byte[] pptx = download(facilitator, "export-pptx", cookie);
+        String csv = new String(download(facilitator, "export-csv", cookie), StandardCharsets.UTF_8);
+        String markdown = new String(download(facilitator, "export-md", cookie), StandardCharsets.UTF_8);
+
+        List<CSVRecord> records = CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(csv.substring(1))).getRecords();
+        Set<String> promptAnswers = records.stream().filter(r -> r.get(2).equals("prompt")).map(r -> r.get(3)).collect(Collectors.toSet());
+        assertThat(promptAnswers).containsExactlyInAnyOrderElementsOf(written);
+        assertThat(records.stream().filter(r -> r.get(2).equals("commit-targets")).map(r -> r.get(3)).toList())
+                .containsExactly("Palautekierros kuukausittain");
+        assertThat(records.stream().filter(r -> r.get(2).equals("vote")).filter(r -> r.get(3).equals("Ruotsinkielinen palvelu"))
+                .map(r -> r.get(6)).toList()).containsExactly("3");
+
+        String pdfText;
+        try (var document = Loader.loadPDF(pdf)) {
+            pdfText = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+        StringBuilder slides = new StringBuilder();
+        try (XMLSlideShow show = new XMLSlideShow(new java.io.ByteArrayInputStream(pptx))) {
+            show.getSlides().forEach(s -> s.getShapes().stream().filter(XSLFTextShape.class::isInstance)
+                    .map(XSLFShape.class::cast).forEach(shape -> slides.append(((XSLFTextShape) shape).getText()).append('\n')));
+        }
+        for (String w : written) {
+            assertThat(pdfText).contains(w);
+            assertThat(slides.toString()).contains(w);
+            assertThat(countOf(markdown.replace("\\", ""), w.replace("\\", ""))).as(markdown).isGreaterThanOrEqualTo(1);
+        }
+        for (String export : List.of(pdfText, slides.toString(), markdown)) {
+            assertThat(export).contains("Palautekierros kuukausittain").doesNotContain("Vastaus, jota kukaan ei kirjoittanut");
+        }
+        // the markdown escapes what people wrote: their tags stay text when rendered
+        assertThat(org.commonmark.renderer.html.HtmlRenderer.builder().build()
+                .render(org.commonmark.parser.Parser.builder().build().parse(markdown))).doesNotContain("<b>Palaute</b>");
+    }
+
+    private static void next(ChromeDriver facilitator, int expected) {
+        click(facilitator, By.id("step-next"));
+        waitText(facilitator, "step-progress", "Vaihe " + expected + " / 6");
+    }
+
+    private static int countOf(String haystack, String needle) {
+        int count = 0;
+        for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
+            count++;
+        }
+        return count;
+    }
+
+    private static byte[] download(ChromeDriver driver, String anchorId, String sessionCookie) throws Exception {
+        String href = driver.findElement(By.id(anchorId)).getAttribute("href");
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", "JSESSIONID=" + sessionCookie).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+}

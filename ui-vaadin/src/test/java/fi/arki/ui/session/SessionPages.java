@@ -1,0 +1,67 @@
+package fi.arki.ui.session;
+
+import fi.arki.ui.BrowserSupport;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** What a person does on the session pages, in real Chromium, by the elements' ids and labels. */
+final class SessionPages {
+
+    private SessionPages() {
+    }
+
+    static WebDriverWait waitFor(ChromeDriver driver) {
+        return BrowserSupport.waitFor(driver);
+    }
+
+    /** Finnish UI: the language cookie is set before anything else is shown. */
+    static void finnish(ChromeDriver driver, String base) {
+        driver.get(base + "/login");
+        driver.manage().addCookie(new Cookie("arki-lang", "fi"));
+    }
+
+    static void signIn(ChromeDriver driver, String base, String user) {
+        finnish(driver, base);
+        BrowserSupport.signIn(driver, base, user, "arki-demo");
+        waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("tenant-name")));
+    }
+
+    static void click(ChromeDriver driver, By by) {
+        WebElement element = waitFor(driver).until(ExpectedConditions.elementToBeClickable(by));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    static void type(ChromeDriver driver, String fieldId, String text) {
+        WebElement input = waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#" + fieldId + " input, #" + fieldId + " textarea")));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    static String text(ChromeDriver driver, String id) {
+        return waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
+    }
+
+    static void waitText(ChromeDriver driver, String id, String contains) {
+        waitFor(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), contains));
+    }
+
+    static List<String> texts(ChromeDriver driver, String css) {
+        return BrowserSupport.texts(driver, By.cssSelector(css));
+    }
+
+    /** Writes an answer and waits until the page says it is saved. */
+    static void answer(ChromeDriver driver, String text) {
+        type(driver, "answer-text", text);
+        click(driver, By.id("answer-add"));
+        waitFor(driver).until(d -> d.findElements(By.cssSelector("#my-answers .arki-own-answer")).stream()
+                .anyMatch(li -> li.getText().contains(text) && li.getText().contains("Tallennettu")));
+    }
+}
