@@ -175,6 +175,18 @@ public final class DeckReader {
         }
     }
 
+    /** The version a manifest states, if it can be read at all (to name a deck that failed). */
+    public static Optional<String> versionNamedIn(byte[] manifestBytes) {
+        try {
+            return manifestJson(new DeckFiles(Map.of(DeckFiles.MANIFEST, manifestBytes)), p -> { })
+                    .map(json -> json.get("version"))
+                    .filter(v -> v != null && v.isString() && v.stringValue().length() <= 100)
+                    .map(JsonNode::stringValue);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     // --- deck.yaml ---------------------------------------------------------------------------
 
     private static Optional<JsonNode> manifestJson(DeckFiles files, Consumer<DeckProblem> problems) {
@@ -291,9 +303,9 @@ public final class DeckReader {
                 case "required" -> DeckProblem.of("deck.problem.schema.required", where, error.getProperty());
                 case "additionalProperties" -> DeckProblem.of("deck.problem.schema.unknown-field", where, error.getProperty());
                 case "type" -> DeckProblem.of("deck.problem.schema.type", where, typeOf(error));
-                case "pattern" -> DeckProblem.of("deck.problem.schema.pattern", where, error.getInstanceNode());
+                case "pattern" -> DeckProblem.of("deck.problem.schema.pattern", where, scalar(error.getInstanceNode()));
                 case "enum" -> where.endsWith("kind")
-                        ? DeckProblem.of("deck.problem.unknown-kind", where, error.getInstanceNode())
+                        ? DeckProblem.of("deck.problem.unknown-kind", where, scalar(error.getInstanceNode()))
                         : DeckProblem.of("deck.problem.schema.enum", where, enumValues(error));
                 case "minimum", "maximum", "minItems", "maxItems", "minLength", "maxLength" ->
                         DeckProblem.of("deck.problem.schema.range", where, error.getArguments() == null
@@ -306,6 +318,11 @@ public final class DeckReader {
             }
         }
         return problems;
+    }
+
+    private static String scalar(JsonNode node) {
+        String text = node == null ? "" : node.isValueNode() ? node.asString() : node.toString();
+        return text.length() > 100 ? text.substring(0, 100) + "…" : text;
     }
 
     private static String typeOf(Error error) {
