@@ -12,7 +12,7 @@ public record DeckSettings(String deckId, List<Setting> definitions, Map<String,
 
     public DeckSettings {
         definitions = List.copyOf(definitions);
-        values = Map.copyOf(values);
+        values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
     }
 
     public Optional<Setting> definition(String key) {

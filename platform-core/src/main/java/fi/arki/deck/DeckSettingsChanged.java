@@ -7,6 +7,6 @@ import java.util.Map;
 public record DeckSettingsChanged(TenantId tenantId, String deckId, Map<String, String> values) {
 
     public DeckSettingsChanged {
-        values = Map.copyOf(values);
+        values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
     }
 }
