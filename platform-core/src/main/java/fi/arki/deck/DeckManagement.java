@@ -46,6 +46,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class DeckManagement {
 
+    /** The largest package an administrator may upload. */
+    public static final int MAX_PACKAGE_BYTES = fi.arki.deck.internal.PackageReader.MAX_PACKAGE_BYTES;
+
     static final String TENANT_ADMIN = "ROLE_TENANT_ADMIN";
     static final String PLATFORM_ADMIN = "ROLE_PLATFORM_ADMIN";
 
