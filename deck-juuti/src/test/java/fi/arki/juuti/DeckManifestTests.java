@@ -66,15 +66,19 @@ class DeckManifestTests {
     }
 
     @Test
-    void a_vote_or_grouping_works_on_answers_written_earlier_on_the_same_card() {
+    void a_vote_or_grouping_works_on_answers_or_groups_made_earlier_on_the_same_card() {
         for (Map<String, Object> card : cards) {
             Set<Object> answered = new HashSet<>();
+            Set<Object> grouped = new HashSet<>();
             for (Map<String, Object> activity : DeckFiles.activities(card)) {
                 Object kind = activity.get("kind");
-                if ("vote".equals(kind) || "group".equals(kind)) {
-                    assertThat(answered).as(card.get("id") + "." + activity.get("id") + " of").contains(activity.get("of"));
+                String where = card.get("id") + "." + activity.get("id") + " of";
+                if ("group".equals(kind)) {
+                    assertThat(answered).as(where).contains(activity.get("of"));
+                    grouped.add(activity.get("id"));
                 }
                 if ("vote".equals(kind)) {
+                    assertThat(activity.get("of")).as(where).isIn(union(answered, grouped));
                     assertThat((Integer) activity.get("budget")).isBetween(1, 10);
                 }
                 if ("prompt".equals(kind) || "start-continue-stop".equals(kind)) {
@@ -82,6 +86,19 @@ class DeckManifestTests {
                 }
             }
         }
+    }
+
+    @Test
+    void the_closing_vote_is_over_the_groups_of_ideas() {
+        List<Map<String, Object>> closing = DeckFiles.activities(cards.getLast());
+        assertThat(closing).filteredOn(a -> "vote".equals(a.get("kind"))).singleElement()
+                .extracting(a -> a.get("of")).isEqualTo("group");
+    }
+
+    private static Set<Object> union(Set<Object> a, Set<Object> b) {
+        Set<Object> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     @Test
