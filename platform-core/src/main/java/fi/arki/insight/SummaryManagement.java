@@ -125,7 +125,7 @@ public class SummaryManagement {
         }
         List<Summary.TargetLine> targets = state.committedTargets().stream()
                 .map(t -> new Summary.TargetLine(t.title(), owner(t, people), DATE.format(t.due()), t.dimension() == null ? null
-                        : dimensionText(texts, language, t.dimension(), org)))
+                        : dimensionText(deck, language, t.dimension(), org)))
                 .toList();
         Map<fi.arki.followup.TargetId, DevelopmentTarget> earlier = state.earlierTargets().stream()
                 .collect(Collectors.toMap(DevelopmentTarget::id, Function.identity(), (a, b) -> a));
@@ -138,8 +138,11 @@ public class SummaryManagement {
                 state.participants().size(), sections, targets, reviews);
     }
 
-    private static String dimensionText(DeckTexts texts, Language language, String dimension, OrganisationName org) {
-        return texts.find(language, "dimension." + dimension).map(t -> org.fill(t, language)).orElse(dimension);
+    private static String dimensionText(InstalledDeck deck, Language language, String dimension, OrganisationName org) {
+        return deck.texts().find(language, "dimension." + dimension).map(t -> org.fill(t, language))
+                .or(() -> deck.manifest().cards().stream().filter(c -> dimension.equals(c.dimension())).findFirst()
+                        .map(c -> deck.texts().text(language, "card." + c.id() + ".title", org)))
+                .orElse(dimension);
     }
 
     private static String owner(DevelopmentTarget t, Map<PersonId, String> people) {

@@ -31,7 +31,7 @@ public record LiveState(SessionInfo session, long version, int currentStep, @Nul
                         List<Group> groups, List<Grouping> groupings, List<Vote> votes, List<Rating> ratings,
                         List<Touchpoint> touchpoints, List<DevelopmentTarget> committedTargets,
                         List<DevelopmentTarget> earlierTargets, List<TargetReview> reviews,
-                        int anonymityThreshold, OrganisationName organisation) {
+                        int anonymityThreshold, OrganisationName organisation, Map<Integer, Integer> voteBudgets) {
 
     public static final Comparator<Answer> TEXT_ORDER = Comparator
             .comparing((Answer a) -> a.text().toLowerCase(java.util.Locale.ROOT))
@@ -49,6 +49,12 @@ public record LiveState(SessionInfo session, long version, int currentStep, @Nul
         committedTargets = List.copyOf(committedTargets);
         earlierTargets = List.copyOf(earlierTargets);
         reviews = List.copyOf(reviews);
+        voteBudgets = Map.copyOf(voteBudgets);
+    }
+
+    /** How many dots each participant has in a vote step (the deck's budget, or the tenant's setting for it). */
+    public int budget(int step) {
+        return voteBudgets.getOrDefault(step, 0);
     }
 
     /** One activity of a chosen card, in the order the session runs them. */

@@ -213,8 +213,9 @@ public class ParticipantManagement {
         if (!sessions.answerExists(session, source, item) && !sessions.groupExists(session, source, item)) {
             throw new InvalidInputException("session.error.no-such-item");
         }
-        if (sessions.dotsElsewhere(session, step, participant, item) + dots > vote.budget()) {
-            throw new InvalidInputException("session.error.budget", vote.budget());
+        int budget = management.voteBudget(info, vote);
+        if (sessions.dotsElsewhere(session, step, participant, item) + dots > budget) {
+            throw new InvalidInputException("session.error.budget", budget);
         }
         long version = sessions.setDots(TenantContext.require(), session, step, participant, item, dots);
         sessions.noteActivity(session);

@@ -108,6 +108,22 @@ public class SessionManagement {
         return found;
     }
 
+    /**
+     * Dots per participant in a vote: the activity's budget, unless the deck declares a
+     * {@code vote-budget} setting, in which case the tenant's value of it (its default otherwise).
+     */
+    int voteBudget(SessionInfo session, Activity.Vote vote) {
+        DeckCatalog registry = catalog.getIfAvailable();
+        if (registry == null) {
+            return vote.budget();
+        }
+        InstalledDeck deck = deckOf(session);
+        var settings = registry.settings(deck);
+        return settings.definition(VOTE_BUDGET).isPresent() ? settings.integer(VOTE_BUDGET) : vote.budget();
+    }
+
+    static final String VOTE_BUDGET = "vote-budget";
+
     /** The activity of one step of a session, from its pinned deck. */
     Activity activity(SessionInfo session, String cardId, String activityId) {
         return deckOf(session).manifest().card(cardId).flatMap(c -> c.activity(activityId))
@@ -249,10 +265,17 @@ public class SessionManagement {
                 .toList();
         List<DevelopmentTarget> toReview = new ArrayList<>(earlier);
         toReview.addAll(reviewedHere);
+        java.util.Map<Integer, Integer> budgets = new java.util.HashMap<>();
+        for (LiveState.Step step : loaded.steps()) {
+            if (step.kind() == fi.arki.deck.ActivityKind.VOTE) {
+                budgets.put(step.index(), voteBudget(loaded.info(),
+                        (Activity.Vote) activity(loaded.info(), step.cardId(), step.activityId())));
+            }
+        }
         return new LiveState(loaded.info(), loaded.version(), loaded.currentStep(), loaded.timerEndsAt(), loaded.steps(),
                 loaded.participants(), loaded.answers(), loaded.groups(), loaded.groupings(), loaded.votes(), loaded.ratings(),
                 loaded.touchpoints(), committed, toReview, reviews, tenantSettings.anonymityThreshold(),
-                tenantSettings.organisationName(name));
+                tenantSettings.organisationName(name), budgets);
     }
 
     // ---- facilitator actions ---------------------------------------------------------------

@@ -49,6 +49,16 @@ public class TestDeckCatalog implements DeckCatalog {
         return DECK.equals(deckId) && VERSION.equals(version) ? Optional.of(INSTALLED) : Optional.empty();
     }
 
+    @Override
+    public fi.arki.deck.DeckSettings settings(InstalledDeck deck) {
+        return new fi.arki.deck.DeckSettings(deck.id(), List.of(), Map.of());
+    }
+
+    @Override
+    public Optional<fi.arki.deck.DeckImage> image(String deckId, String version, String name) {
+        return Optional.empty();
+    }
+
     static DeckManifest manifest() {
         Card competence = new Card("competence", 15, true, "competence", List.of(
                 new Activity.Intro("intro", "https://www.example.org/video"),

@@ -374,6 +374,10 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
         box.add(new Div(label, create));
         List<LiveState.Group> groups = state.groups(step.index());
         Map<UUID, UUID> grouping = state.grouping(step.index());
+        Div names = new Div();
+        names.setId("group-names");
+        groups.forEach(g -> names.add(StepParts.badge(g.label() + " (" + grouping.values().stream().filter(g.id()::equals).count() + ")")));
+        box.add(names);
         UnorderedList list = new UnorderedList();
         int i = 0;
         for (LiveState.Answer answer : state.answers(source.index())) {

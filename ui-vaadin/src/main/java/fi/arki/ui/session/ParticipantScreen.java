@@ -435,7 +435,7 @@ class ParticipantScreen extends Div {
             return box;
         }
         int used = state.dotsUsed(step.index(), me);
-        Paragraph left = new Paragraph(getTranslation("session.vote.left", vote.budget() - used, vote.budget()));
+        Paragraph left = new Paragraph(getTranslation("session.vote.left", state.budget(step.index()) - used, state.budget(step.index())));
         left.setId("dots-left");
         box.add(left);
         Map<UUID, Integer> totals = state.totals(step.index());
@@ -454,7 +454,7 @@ class ParticipantScreen extends Div {
             minus.setEnabled(mine > 0 && !now.locked());
             Button plus = new Button("+", e -> setDots(step, item.id(), mine + 1));
             plus.setAriaLabel(getTranslation("session.vote.add", item.text()));
-            plus.setEnabled(used < vote.budget() && !now.locked());
+            plus.setEnabled(used < state.budget(step.index()) && !now.locked());
             plus.addClassName("arki-vote-plus");
             li.add(text, minus, dots, plus);
             if (now.revealed()) {

@@ -39,8 +39,12 @@ record SessionTexts(InstalledDeck deck, Language language, OrganisationName orga
                 .or(() -> texts().find(Language.fallback(), "card." + step.cardId() + "." + step.activityId() + ".source"));
     }
 
+    /** A dimension's name: the deck's {@code dimension.<id>} text, else the title of its first card. */
     String dimension(String dimension) {
-        return texts().find(language, "dimension." + dimension).map(t -> organisation.fill(t, language)).orElse(dimension);
+        return texts().find(language, "dimension." + dimension).map(t -> organisation.fill(t, language))
+                .or(() -> deck.manifest().cards().stream().filter(c -> dimension.equals(c.dimension())).findFirst()
+                        .map(c -> cardTitle(c.id())))
+                .orElse(dimension);
     }
 
     Activity activity(LiveState.Step step) {

@@ -8,7 +8,9 @@ import static fi.arki.ui.session.SessionPages.waitText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.arki.Application;
-import fi.arki.testing.TestDeckCatalog;
+import fi.arki.deck.DeckManagement;
+import fi.arki.tenancy.TenantContext;
+import fi.arki.tenancy.TenantManagement;
 import fi.arki.ui.BrowserSupport;
 import java.io.StringReader;
 import java.net.URI;
@@ -28,29 +30,47 @@ import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFShape;
 import org.apache.poi.xslf.usermodel.XSLFTextShape;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The issue's "done when", in real Chromium: a facilitator starts a session on one card, three
- * participants join by code (one of them a guest), write, the facilitator reveals, they vote, the
- * team commits a target, the facilitator closes; the summary and the four exports hold exactly
- * what was written.
+ * The issue's "done when", in real Chromium, on the Juuti deck's closing card (deck-juuti): a
+ * facilitator starts a session, three participants join by code (one of them a guest), write
+ * ideas, the facilitator reveals and groups them, everyone votes, the team commits a target, the
+ * facilitator closes; the summary and the four exports hold exactly what was written.
  */
 @SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "arki.demo.enabled=true")
 @ActiveProfiles("test")
-@Import(TestDeckCatalog.Config.class)
 class LiveSessionEndToEndTests {
 
     @LocalServerPort int port;
+    @Autowired TenantManagement tenants;
+    @Autowired DeckManagement decks;
     final List<ChromeDriver> drivers = new ArrayList<>();
+
+    /** The demo organisation's administrator enables the Juuti deck (deck-juuti), as they would in the deck catalogue. */
+    @BeforeEach
+    void juutiEnabled() {
+        var demo = tenants.findBySlug("demo").orElseThrow();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated("admin", null,
+                List.of(new SimpleGrantedAuthority("ROLE_TENANT_ADMIN"))));
+        try {
+            TenantContext.runAs(demo.id(), () -> decks.enable("juuti", null));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
 
     @AfterEach
     void quit() {
@@ -71,6 +91,8 @@ class LiveSessionEndToEndTests {
         facilitator.get(base + "/sessions/new");
         click(facilitator, By.xpath("//vaadin-checkbox[.//label[normalize-space()='Yritysrahoitus']]"));
         click(facilitator, By.xpath("//vaadin-radio-button[.//label[contains(., 'Yksi kortti')]]"));
+        click(facilitator, By.id("start-card"));
+        click(facilitator, By.xpath("//vaadin-select-item[contains(., 'Lopuksi')]"));
         click(facilitator, By.id("start-submit"));
         waitFor(facilitator).until(ExpectedConditions.urlContains("/facilitate"));
         String code = SessionPages.text(facilitator, "join-code");
@@ -92,14 +114,14 @@ class LiveSessionEndToEndTests {
         click(guest, By.id("join-continue"));
         click(guest, By.id("join-submit"));
         for (ChromeDriver p : List.of(olli, sanna, guest)) {
-            waitText(p, "card-title", "Osaaminen");
+            waitText(p, "card-title", "Lopuksi");
         }
         waitText(facilitator, "presence", "Paikalla 3");
 
         next(facilitator, 2);
         List<String> written = List.of("Asiakkaat opettavat lupakäytäntöjä", "<b>Palaute</b> & ideat, \"lainaus\"", "Ruotsinkielinen palvelu");
         for (ChromeDriver p : List.of(olli, sanna, guest)) {
-            waitText(p, "step-question", "Mitä osaamista");
+            waitText(p, "step-question", "Miten tarjoamme asiakkaalle");
         }
         SessionPages.answer(olli, written.get(0));
         SessionPages.answer(sanna, written.get(1));
@@ -115,18 +137,32 @@ class LiveSessionEndToEndTests {
         }
         assertThat(guest.getPageSource()).doesNotContain("<b>Palaute</b>"); // escaped as text, never markup
 
-        next(facilitator, 3); // group
-        next(facilitator, 4); // vote
+        next(facilitator, 3); // group, by keyboard-operable menus
+        for (String group : List.of("Palvelukieli", "Palaute ja ideat")) {
+            type(facilitator, "group-label", group);
+            click(facilitator, By.id("group-create"));
+            waitText(facilitator, "group-names", group);
+        }
+        // answers are listed in text order: <b>Palaute</b>…, Asiakkaat…, Ruotsinkielinen…
+        choose(facilitator, "group-of-0", "Palaute ja ideat");
+        waitText(facilitator, "group-names", "Palaute ja ideat (1)");
+        choose(facilitator, "group-of-1", "Palvelukieli");
+        waitText(facilitator, "group-names", "Palvelukieli (1)");
+        choose(facilitator, "group-of-2", "Palvelukieli");
+        waitText(facilitator, "group-names", "Palvelukieli (2)");
+        for (ChromeDriver p : List.of(olli, guest)) {
+            waitFor(p).until(ExpectedConditions.textToBePresentInElementLocated(By.id("groups"), "Ruotsinkielinen palvelu"));
+        }
+        next(facilitator, 4); // vote over the groups
         for (ChromeDriver p : List.of(olli, sanna, guest)) {
             waitText(p, "dots-left", "3 / 3");
-            click(p, By.xpath("//li[contains(@class,'arki-vote-item')][.//span[normalize-space()='Ruotsinkielinen palvelu']]//vaadin-button[contains(@class,'arki-vote-plus')]"));
+            click(p, By.xpath("//li[contains(@class,'arki-vote-item')][.//span[normalize-space()='Palvelukieli']]//vaadin-button[contains(@class,'arki-vote-plus')]"));
             waitText(p, "dots-left", "2 / 3");
         }
         click(facilitator, By.id("step-reveal"));
         waitFor(facilitator).until(ExpectedConditions.textToBePresentInElementLocated(By.id("vote-results"), "3 pistettä"));
 
-        next(facilitator, 5); // rate
-        next(facilitator, 6); // targets
+        next(facilitator, 5); // targets
         type(facilitator, "target-title", "Palautekierros kuukausittain");
         type(facilitator, "target-owner-name", "Olli Osallistuja");
         type(facilitator, "target-due", "1.6.2031");
@@ -136,6 +172,7 @@ class LiveSessionEndToEndTests {
             waitText(p, "committed-targets", "Palautekierros kuukausittain");
         }
 
+        next(facilitator, 6); // closing pulse
         click(facilitator, By.id("session-close"));
         click(facilitator, By.cssSelector("vaadin-button[slot='confirm-button']"));
         for (ChromeDriver p : List.of(olli, sanna, guest, facilitator)) {
@@ -159,8 +196,10 @@ class LiveSessionEndToEndTests {
         assertThat(promptAnswers).containsExactlyInAnyOrderElementsOf(written);
         assertThat(records.stream().filter(r -> r.get(2).equals("commit-targets")).map(r -> r.get(3)).toList())
                 .containsExactly("Palautekierros kuukausittain");
-        assertThat(records.stream().filter(r -> r.get(2).equals("vote")).filter(r -> r.get(3).equals("Ruotsinkielinen palvelu"))
+        assertThat(records.stream().filter(r -> r.get(2).equals("vote")).filter(r -> r.get(3).equals("Palvelukieli"))
                 .map(r -> r.get(6)).toList()).containsExactly("3");
+        assertThat(records.stream().filter(r -> r.get(2).equals("group")).filter(r -> r.get(5).equals("Palvelukieli"))
+                .map(r -> r.get(3)).toList()).containsExactlyInAnyOrder(written.get(0), written.get(2));
 
         String pdfText;
         try (var document = Loader.loadPDF(pdf)) {
@@ -182,6 +221,14 @@ class LiveSessionEndToEndTests {
         // the markdown escapes what people wrote: their tags stay text when rendered
         assertThat(org.commonmark.renderer.html.HtmlRenderer.builder().build()
                 .render(org.commonmark.parser.Parser.builder().build().parse(markdown))).doesNotContain("<b>Palaute</b>");
+    }
+
+    /** Chooses an item of a vaadin-select (its overlay) with the keyboard-free path a mouse user takes. */
+    private static void choose(ChromeDriver driver, String selectId, String item) {
+        click(driver, By.id(selectId));
+        By items = By.xpath("//vaadin-select-item[@role='option'][normalize-space()='" + item + "']");
+        waitFor(driver).until(d -> d.findElements(items).stream().filter(org.openqa.selenium.WebElement::isDisplayed).findFirst()
+                .map(e -> { e.click(); return true; }).orElse(false));
     }
 
     private static void next(ChromeDriver facilitator, int expected) {
