@@ -214,8 +214,7 @@ public class SessionManagement {
         if (!code.matches("[0-9A-Z]{6,12}")) {
             return Optional.empty();
         }
-        return sessions.resolveJoinCode(code).map(r -> new JoinTarget(code, new TenantId(r.get(0, UUID.class)),
-                new SessionId(r.get(1, UUID.class))));
+        return sessions.resolveJoinCode(code);
     }
 
     @Transactional(readOnly = true)

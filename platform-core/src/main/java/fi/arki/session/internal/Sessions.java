@@ -99,10 +99,10 @@ public class Sessions {
     }
 
     /** Join codes are a platform table: resolved before any tenant is bound. */
-    public Optional<Record> resolveJoinCode(String code) {
+    public Optional<fi.arki.session.JoinTarget> resolveJoinCode(String code) {
         return db.select(JOIN_CODE.SESSION_TENANT_ID, JOIN_CODE.SESSION_ID).from(JOIN_CODE)
                 .where(JOIN_CODE.CODE.eq(code)).and(JOIN_CODE.EXPIRES_AT.gt(DSL.currentOffsetDateTime()))
-                .fetchOptional().map(r -> r);
+                .fetchOptional(r -> new fi.arki.session.JoinTarget(code, new TenantId(r.value1()), new SessionId(r.value2())));
     }
 
     /** Every session that still has a join code, across tenants: the running ones. */

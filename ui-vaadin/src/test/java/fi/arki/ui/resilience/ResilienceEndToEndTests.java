@@ -1,0 +1,252 @@
+package fi.arki.ui.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fi.arki.ui.BrowserSupport;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * What happens to answers when things break, with Arki running as its own process on a
+ * PostgreSQL this test owns, driven by real Chromium:
+ * <ul>
+ *   <li>T-16: the app is killed with SIGKILL while participants write; after a restart every answer
+ *   that showed "saved" exists exactly once, and the participant finds them again.</li>
+ *   <li>T-17: PostgreSQL stops immediately in the middle of answering; the participant sees the
+ *   error and keeps the text, the pool recovers when the database is back, and the retry stores
+ *   the answer exactly once.</li>
+ *   <li>Two nodes on one PostgreSQL: a participant on node B follows the facilitator's step on node A.</li>
+ * </ul>
+ */
+class ResilienceEndToEndTests {
+
+    static final String DEMO_TENANT = "00000000-0000-4000-8000-00000000de70";
+    static OwnPostgres postgres;
+    final List<ChromeDriver> browsers = new ArrayList<>();
+    final List<AppProcess> apps = new ArrayList<>();
+
+    @BeforeAll
+    static void database() throws Exception {
+        postgres = new OwnPostgres();
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        postgres.close();
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        browsers.forEach(ChromeDriver::quit);
+        for (AppProcess app : apps) {
+            app.close();
+        }
+        postgres.start(); // in case a test stopped in the middle of an outage
+    }
+
+    AppProcess app(String name) throws Exception {
+        AppProcess app = AppProcess.start(postgres, name);
+        apps.add(app);
+        // the demo organisation runs the Juuti deck (its administrator would enable it in the deck catalogue)
+        try (Connection c = postgres.superuser("arki"); PreparedStatement ps = c.prepareStatement(
+                "insert into deck_enablement (tenant_id, deck_id) values (?::uuid, 'juuti') on conflict do nothing")) {
+            ps.setString(1, DEMO_TENANT);
+            ps.executeUpdate();
+        }
+        return app;
+    }
+
+    ChromeDriver browser() {
+        ChromeDriver driver = BrowserSupport.chromium();
+        browsers.add(driver);
+        return driver;
+    }
+
+    static WebDriverWait waitFor(ChromeDriver driver) {
+        return BrowserSupport.waitFor(driver);
+    }
+
+    static void click(ChromeDriver driver, By by) {
+        WebElement element = waitFor(driver).until(ExpectedConditions.elementToBeClickable(by));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    static void type(ChromeDriver driver, String id, String text) {
+        WebElement input = waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + id + " input, #" + id + " textarea")));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    static void finnish(ChromeDriver driver, String base) {
+        driver.get(base + "/login");
+        driver.manage().addCookie(new Cookie("arki-lang", "fi"));
+    }
+
+    /** The facilitator starts a one-card Juuti session and moves to its first question; returns the join code. */
+    String startAtFirstQuestion(ChromeDriver facilitator, String base) {
+        finnish(facilitator, base);
+        BrowserSupport.signIn(facilitator, base, "facilitator", "arki-demo");
+        waitFor(facilitator).until(ExpectedConditions.presenceOfElementLocated(By.id("tenant-name")));
+        facilitator.get(base + "/sessions/new");
+        click(facilitator, By.xpath("//vaadin-checkbox[.//label[normalize-space()='Yritysrahoitus']]"));
+        click(facilitator, By.xpath("//vaadin-radio-button[.//label[contains(., 'Yksi kortti')]]"));
+        click(facilitator, By.id("start-card"));
+        waitFor(facilitator).until(d -> d.findElements(By.xpath("//vaadin-select-item[@role='option'][contains(., 'Asiakkailta saatava')]"))
+                .stream().filter(WebElement::isDisplayed).findFirst().map(e -> { e.click(); return true; }).orElse(false));
+        click(facilitator, By.id("start-submit"));
+        waitFor(facilitator).until(ExpectedConditions.urlContains("/facilitate"));
+        String code = facilitator.findElement(By.id("join-code")).getText();
+        click(facilitator, By.id("step-next"));
+        waitFor(facilitator).until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-progress"), "Vaihe 2 /"));
+        return code;
+    }
+
+    ChromeDriver guest(String base, String code) {
+        ChromeDriver guest = browser();
+        finnish(guest, base);
+        guest.get(base + "/join/" + code);
+        click(guest, By.id("join-submit"));
+        waitFor(guest).until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-question"), "Missä kohtaatte asiakkaita"));
+        return guest;
+    }
+
+    static void write(ChromeDriver participant, String text) {
+        type(participant, "answer-text", text);
+        click(participant, By.id("answer-add"));
+    }
+
+    static boolean shownSaved(ChromeDriver participant, String text) {
+        return participant.findElements(By.cssSelector("#my-answers .arki-own-answer")).stream()
+                .anyMatch(li -> li.getText().contains(text) && li.getText().contains("Tallennettu") && !li.getText().contains("Ei tallennettu"));
+    }
+
+    /** Every answer text of a session with how many rows hold it, read as the superuser. */
+    static Map<String, Integer> stored(String code) throws Exception {
+        Map<String, Integer> counts = new HashMap<>();
+        try (Connection c = postgres.superuser("arki"); PreparedStatement ps = c.prepareStatement("""
+                select a.body, count(*) from answer a
+                join join_code j on j.session_id = a.session_id and j.session_tenant_id = a.tenant_id
+                where j.code = ? group by a.body""")) {
+            ps.setString(1, code);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        return counts;
+    }
+
+    @Test
+    void T16_every_answer_that_showed_saved_exists_exactly_once_after_the_app_is_killed() throws Exception {
+        AppProcess first = app("t16-a");
+        ChromeDriver facilitator = browser();
+        String code = startAtFirstQuestion(facilitator, first.base());
+        List<ChromeDriver> participants = List.of(guest(first.base(), code), guest(first.base(), code), guest(first.base(), code));
+
+        Set<String> saved = new LinkedHashSet<>();
+        for (int round = 0; round < 3; round++) {
+            for (int p = 0; p < participants.size(); p++) {
+                String text = "T16 osallistuja " + p + " vastaus " + round;
+                write(participants.get(p), text);
+                waitFor(participants.get(p)).until(d -> shownSaved((ChromeDriver) d, text));
+                saved.add(text);
+            }
+        }
+        // the last round is in flight when the node dies: clicks sent, replies maybe not
+        for (int p = 0; p < participants.size(); p++) {
+            write(participants.get(p), "T16 osallistuja " + p + " kesken");
+        }
+        first.kill();
+        for (int p = 0; p < participants.size(); p++) {
+            if (shownSaved(participants.get(p), "T16 osallistuja " + p + " kesken")) {
+                saved.add("T16 osallistuja " + p + " kesken");
+            }
+        }
+
+        AppProcess second = app("t16-b");
+        Map<String, Integer> rows = stored(code);
+        for (String text : saved) {
+            assertThat(rows).as("shown saved: " + text).containsEntry(text, 1);
+        }
+        assertThat(rows.values()).allMatch(count -> count == 1);
+        assertThat(rows.keySet()).allMatch(text -> text.startsWith("T16 osallistuja"));
+
+        // the participant comes back (reload on the restarted node) and finds what it wrote
+        ChromeDriver back = participants.getFirst();
+        back.get(second.base() + "/join/" + code);
+        waitFor(back).until(d -> saved.stream().filter(t -> t.startsWith("T16 osallistuja 0 ")).allMatch(t -> shownSaved((ChromeDriver) d, t)));
+    }
+
+    @Test
+    void T17_an_immediate_database_stop_shows_an_error_keeps_the_text_and_the_retry_stores_it_once() throws Exception {
+        AppProcess app = app("t17");
+        ChromeDriver facilitator = browser();
+        String code = startAtFirstQuestion(facilitator, app.base());
+        ChromeDriver participant = guest(app.base(), code);
+        write(participant, "T17 ennen katkoa");
+        waitFor(participant).until(d -> shownSaved((ChromeDriver) d, "T17 ennen katkoa"));
+
+        postgres.stopImmediately();
+        write(participant, "T17 katkon aikana");
+        waitFor(participant).until(ExpectedConditions.visibilityOfElementLocated(By.id("unsaved")));
+        assertThat(participant.findElement(By.id("unsaved")).getText()).contains("Tallentamattomia vastauksia: 1");
+        WebElement kept = participant.findElements(By.cssSelector("#my-answers .arki-own-answer")).stream()
+                .filter(li -> li.getText().contains("T17 katkon aikana")).findFirst().orElseThrow();
+        assertThat(kept.getText()).contains("Ei tallennettu");
+
+        postgres.start();
+        // retried automatically with the same id once the pool reconnects; or the participant presses "try now"
+        waitFor(participant).until(d -> {
+            List<WebElement> retry = d.findElements(By.id("retry-unsaved"));
+            if (!retry.isEmpty() && retry.getFirst().isDisplayed()) {
+                retry.getFirst().click();
+            }
+            return shownSaved((ChromeDriver) d, "T17 katkon aikana");
+        });
+        assertThat(participant.findElement(By.id("unsaved")).isDisplayed()).isFalse();
+        write(participant, "T17 katkon jälkeen");
+        waitFor(participant).until(d -> shownSaved((ChromeDriver) d, "T17 katkon jälkeen"));
+
+        assertThat(stored(code)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "T17 ennen katkoa", 1, "T17 katkon aikana", 1, "T17 katkon jälkeen", 1));
+    }
+
+    @Test
+    void a_participant_on_node_B_follows_the_facilitators_steps_on_node_A() throws Exception {
+        AppProcess nodeA = app("node-a");
+        AppProcess nodeB = app("node-b");
+        ChromeDriver facilitator = browser();
+        String code = startAtFirstQuestion(facilitator, nodeA.base());
+        ChromeDriver participant = guest(nodeB.base(), code);
+
+        click(facilitator, By.id("step-next"));
+        waitFor(participant).until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-progress"), "Vaihe 3 /"));
+        click(facilitator, By.id("step-previous"));
+        waitFor(participant).until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-progress"), "Vaihe 2 /"));
+
+        // and the other way: an answer written on B reaches the facilitator's count on A
+        write(participant, "Solmulta B");
+        waitFor(participant).until(d -> shownSaved((ChromeDriver) d, "Solmulta B"));
+        waitFor(facilitator).until(ExpectedConditions.textToBePresentInElementLocated(By.id("answer-count"), "Vastauksia 1"));
+    }
+}
