@@ -30,6 +30,8 @@ public class Presence {
     }
 
     private final Map<Key, AtomicInteger> attached = new ConcurrentHashMap<>();
+    /** Arrivals and departures not yet written: flushed together once a second, one statement per session. */
+    private final Map<Key, Boolean> changed = new ConcurrentHashMap<>();
     private final Sessions sessions;
     private final Changes changes;
     private final TransactionTemplate transaction;
@@ -44,14 +46,32 @@ public class Presence {
     public AutoCloseable arrived(TenantId tenant, SessionId session, ParticipantId participant) {
         Key key = new Key(tenant, session, participant);
         attached.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-        mark(tenant, session, List.of(participant), true);
+        changed.put(key, true);
         return () -> {
             AtomicInteger left = attached.get(key);
             if (left != null && left.decrementAndGet() <= 0) {
                 attached.remove(key);
-                mark(tenant, session, List.of(participant), false);
+                changed.put(key, false);
             }
         };
+    }
+
+    @Scheduled(fixedDelayString = "${arki.session.presence-flush:PT1S}")
+    void flush() {
+        if (changed.isEmpty()) {
+            return;
+        }
+        Map<Key, Boolean> batch = new java.util.HashMap<>();
+        for (Key key : List.copyOf(changed.keySet())) {
+            Boolean present = changed.remove(key);
+            if (present != null) {
+                batch.put(key, present);
+            }
+        }
+        Map<List<Object>, List<ParticipantId>> grouped = new java.util.HashMap<>();
+        batch.forEach((key, present) -> grouped.computeIfAbsent(List.of(key.tenant(), key.session(), present), k -> new java.util.ArrayList<>())
+                .add(key.participant()));
+        grouped.forEach((k, participants) -> mark((TenantId) k.get(0), (SessionId) k.get(1), participants, (Boolean) k.get(2)));
     }
 
     @Scheduled(fixedDelayString = "${arki.session.presence-interval:PT20S}")

@@ -184,6 +184,11 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
                 sessions.lock(me, info.id(), state.currentStep(), !state.current().locked())));
         lock.setId("step-lock");
         controls.add(previous, next, reveal, lock);
+        // nothing to act on until the session's state has arrived
+        previous.setEnabled(false);
+        next.setEnabled(false);
+        reveal.setEnabled(false);
+        lock.setEnabled(false);
 
         stepArea.setId("step");
         Div layout = new Div(steps, new Div(controls, stepArea));
@@ -236,7 +241,9 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
     }
 
     private void act(Runnable action) {
+        long started = System.nanoTime();
         Feedback.attempt(this, () -> TenantContext.runAs(tenant, action));
+        org.slf4j.LoggerFactory.getLogger(FacilitatorView.class).debug("facilitator action took {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
     private void render(LiveState s) {
@@ -267,6 +274,8 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
         reveal.getElement().setAttribute("aria-pressed", String.valueOf(now.revealed()));
         lock.setText(getTranslation(now.locked() ? "session.unlock" : "session.lock"));
         lock.getElement().setAttribute("aria-pressed", String.valueOf(now.locked()));
+        reveal.setEnabled(true);
+        lock.setEnabled(true);
         previous.setEnabled(now.index() > 0);
         next.setEnabled(now.index() < s.steps().size() - 1);
         rerender.run();

@@ -170,8 +170,9 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
         name.setMaxLength(200);
         boolean asksName = member.isEmpty() && !info.anonymous();
         name.setVisible(asksName);
-        List<UnitId> units = participants.unitsOf(info);
-        Map<UnitId, String> unitNames = directory.organisation().units().stream().map(u -> u.unit())
+        List<UnitId> units = member.isEmpty() ? participants.unitsOf(info) : List.of();
+        // unit names only when a guest has to choose among several units (a shared session)
+        Map<UnitId, String> unitNames = units.size() < 2 ? Map.of() : directory.organisation().units().stream().map(u -> u.unit())
                 .collect(Collectors.toMap(Unit::id, Unit::name));
         Select<UnitId> unit = new Select<>();
         unit.setLabel(getTranslation("join.unit"));

@@ -41,6 +41,7 @@ final class LiveConnection {
     private final Consumer<LiveState> render;
     private final Consumer<Boolean> connectionStatus;
     private final AtomicBoolean pending = new AtomicBoolean();
+    private volatile long requestedAt;
     private volatile long lastRefresh;
     private volatile UI ui;
     private volatile SessionBroadcaster.Subscription subscription;
@@ -87,6 +88,7 @@ final class LiveConnection {
         if (!pending.compareAndSet(false, true)) {
             return;
         }
+        requestedAt = System.nanoTime();
         long wait = lastRefresh + MIN_INTERVAL_MS - System.currentTimeMillis();
         if (wait <= 0) {
             WORKERS.execute(this::refresh);
@@ -108,6 +110,7 @@ final class LiveConnection {
             return;
         }
         LiveState state;
+        long started = System.nanoTime();
         try {
             state = TenantContext.callAs(tenant, () -> states.current(session));
         } catch (RuntimeException e) {
@@ -116,9 +119,16 @@ final class LiveConnection {
             requestIn(2000);
             return;
         }
+        long loaded = System.nanoTime();
         target.access(() -> {
+            long rendering = System.nanoTime();
             connectionStatus.accept(true);
             render.accept(state);
+            if (log.isDebugEnabled()) {
+                log.debug("refresh of session {}: queued {} ms, state {} ms, lock {} ms, render {} ms", session,
+                        (started - requestedAt) / 1_000_000, (loaded - started) / 1_000_000, (rendering - loaded) / 1_000_000,
+                        (System.nanoTime() - rendering) / 1_000_000);
+            }
         });
         if (state.timerEndsAt() != null && state.timerEndsAt().isAfter(Instant.now())) {
             requestIn(Math.min(10_000, Math.max(500, state.timerEndsAt().toEpochMilli() - System.currentTimeMillis() + 50)));

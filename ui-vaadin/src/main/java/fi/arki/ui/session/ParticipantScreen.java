@@ -214,9 +214,11 @@ class ParticipantScreen extends Div {
         text.setWidthFull();
         RadioButtonGroup<Lane> lane = new RadioButtonGroup<>(getTranslation("session.answer.lane"));
         lane.setId("answer-lane");
-        lane.setItems(Lane.values());
-        lane.setItemLabelGenerator(l -> getTranslation("session.lane." + l.code()));
-        lane.setValue(Lane.START);
+        if (lanes) {
+            lane.setItems(Lane.values());
+            lane.setItemLabelGenerator(l -> getTranslation("session.lane." + l.code()));
+            lane.setValue(Lane.START);
+        }
         lane.setVisible(lanes);
         Button add = new Button(getTranslation("session.answer.add"), e -> {
             String value = text.getValue();
@@ -235,7 +237,7 @@ class ParticipantScreen extends Div {
         });
         add.setId("answer-add");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Div form = new Div(text, lane, add);
+        Div form = lanes ? new Div(text, lane, add) : new Div(text, add);
         form.addClassName("arki-answer-form");
         stepArea.add(form);
         dynamic(() -> writingSignature(step), () -> writingContent(step, lanes));

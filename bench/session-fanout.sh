@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Fan-out benchmark: the facilitator's real click on "next" (real Chromium) reaching N participants.
+#   bench/session-fanout.sh emulated 100 500 1000    protocol-level participants (bench/session/participant.js)
+#   bench/session-fanout.sh chromium 50              real Chromium participants (one page each)
+# Prints one JSON line per run: p50/p95/last latency, missing deliveries, server CPU per delivered
+# update, live heap per participant (emulated), the bare-WebSocket baseline, and the load average.
+set -euo pipefail
+cd "$(dirname "$0")/session"
+[ -d node_modules ] || npm ci --no-audit --no-fund >&2
+mode=${1:-emulated}; shift || true
+sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(100)
+source ./app.sh
+for n in "${sizes[@]}"; do
+  start_app
+  if [ "$mode" = chromium ]; then node fanout-chromium.js "$n" "${ROUNDS:-6}"; else node fanout.js "$n" "${ROUNDS:-10}"; fi
+  stop_app; trap - EXIT
+  WORK=$(mktemp -d /tmp/arki-bench-XXXXXX)
+done
