@@ -194,6 +194,27 @@ class LiveSessionIntegrationTests {
     }
 
     @Test
+    void the_lead_adds_a_co_facilitator_and_hands_the_session_over() {
+        SessionInfo info = start(SessionMode.ANONYMOUS, List.of("competence"));
+        Person co = as(() -> {
+            Person p = directory.addPerson("Kaisa", null, null);
+            directory.grantRole(p.id(), Role.FACILITATOR);
+            return p;
+        });
+        assertThatThrownBy(() -> as(() -> { sessions.addCoFacilitator(facilitator.id(), info.id(), member.id()); return null; }))
+                .isInstanceOf(InvalidInputException.class).extracting("messageKey").isEqualTo("session.error.not-a-facilitator-person");
+        as(() -> { sessions.addCoFacilitator(facilitator.id(), info.id(), co.id()); return null; });
+        as(() -> { sessions.goTo(co.id(), info.id(), 1); return null; });
+        assertThatThrownBy(() -> as(() -> { sessions.handOver(co.id(), info.id(), facilitator.id()); return null; }))
+                .isInstanceOf(InvalidInputException.class).extracting("messageKey").isEqualTo("session.error.not-lead");
+        as(() -> { sessions.handOver(facilitator.id(), info.id(), co.id()); return null; });
+        SessionInfo after = as(() -> sessions.find(info.id())).orElseThrow();
+        assertThat(after.lead()).isEqualTo(co.id());
+        assertThat(after.facilitators()).containsExactlyInAnyOrder(co.id(), facilitator.id());
+        assertThat(as(() -> sessions.state(info.id())).currentStep()).isEqualTo(1);
+    }
+
+    @Test
     void another_tenant_sees_nothing_of_the_session() {
         SessionInfo info = start(SessionMode.NAMED, List.of("competence"));
         TenantId other = TenantId.random();
