@@ -24,7 +24,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
 
@@ -46,11 +45,6 @@ class IdleSessionsIntegrationTests {
     @TestConfiguration(proxyBeanMethods = false)
     static class Closures {
         final List<SessionClosed> seen = new CopyOnWriteArrayList<>();
-
-        @Bean
-        Closures closuresBean() {
-            return this;
-        }
 
         @EventListener
         void on(SessionClosed event) {
