@@ -76,6 +76,9 @@ class DeckCatalogueEndToEndTests {
                 .contains("Tiedostoa index.html ei sallita pakassa");
         assertThat(driver.findElements(By.id("deck-customer-moment"))).isEmpty();
 
+        // a fresh page, as after fixing the package
+        driver.navigate().refresh();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deck-upload")));
         upload(example);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-result"), "Pakka Asiakashetki (versio 1.0.0) on asennettu."));
         WebElement deck = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deck-customer-moment")));
