@@ -23,6 +23,8 @@ async function startSession(browser, base, cardTitle = 'Asiakkailta saatava') {
   await page.waitForSelector('#tenant-name');
   await page.goto(`${base}/sessions/new`);
   await page.click("vaadin-checkbox:has(label:text-is('Yritysrahoitus'))");
+  await page.click('#start-deck');
+  await page.click("vaadin-select-item[role=option]:has-text('Juutin kuusi ulottuvuutta')");
   await page.click("vaadin-radio-button:has(label:has-text('Yksi kortti'))");
   await page.click('#start-card');
   await page.click(`vaadin-select-item[role=option]:has-text('${cardTitle}')`);

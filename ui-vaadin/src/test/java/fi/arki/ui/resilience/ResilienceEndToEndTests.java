@@ -108,6 +108,7 @@ class ResilienceEndToEndTests {
         waitFor(facilitator).until(ExpectedConditions.presenceOfElementLocated(By.id("tenant-name")));
         facilitator.get(base + "/sessions/new");
         click(facilitator, By.xpath("//vaadin-checkbox[.//label[normalize-space()='Yritysrahoitus']]"));
+        fi.arki.ui.session.SessionPages.pick(facilitator, "start-deck", "Juutin kuusi ulottuvuutta");
         click(facilitator, By.xpath("//vaadin-radio-button[.//label[contains(., 'Yksi kortti')]]"));
         click(facilitator, By.id("start-card"));
         waitFor(facilitator).until(d -> d.findElements(By.xpath("//vaadin-select-item[@role='option'][contains(., 'Asiakkailta saatava')]"))

@@ -90,9 +90,9 @@ class LiveSessionEndToEndTests {
         signIn(facilitator, base, "facilitator");
         facilitator.get(base + "/sessions/new");
         click(facilitator, By.xpath("//vaadin-checkbox[.//label[normalize-space()='Yritysrahoitus']]"));
+        SessionPages.pick(facilitator, "start-deck", "Juutin kuusi ulottuvuutta"); // other decks may be enabled too
         click(facilitator, By.xpath("//vaadin-radio-button[.//label[contains(., 'Yksi kortti')]]"));
-        click(facilitator, By.id("start-card"));
-        click(facilitator, By.xpath("//vaadin-select-item[contains(., 'Lopuksi')]"));
+        SessionPages.pick(facilitator, "start-card", "Lopuksi");
         click(facilitator, By.id("start-submit"));
         waitFor(facilitator).until(ExpectedConditions.urlContains("/facilitate"));
         String code = SessionPages.text(facilitator, "join-code");

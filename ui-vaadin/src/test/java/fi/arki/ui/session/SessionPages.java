@@ -11,9 +11,20 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What a person does on the session pages, in real Chromium, by the elements' ids and labels. */
-final class SessionPages {
+public final class SessionPages {
 
     private SessionPages() {
+    }
+
+    /** Opens a vaadin-select and chooses the (visible) option whose text contains the given words. */
+    public static void pick(ChromeDriver driver, String selectId, String contains) {
+        click(driver, By.id(selectId));
+        By items = By.xpath("//vaadin-select-item[@role='option'][contains(., '" + contains + "')]");
+        waitFor(driver).until(d -> d.findElements(items).stream().filter(WebElement::isDisplayed).findFirst()
+                .map(e -> {
+                    e.click();
+                    return true;
+                }).orElse(false));
     }
 
     static WebDriverWait waitFor(ChromeDriver driver) {
@@ -32,7 +43,7 @@ final class SessionPages {
         waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("tenant-name")));
     }
 
-    static void click(ChromeDriver driver, By by) {
+    public static void click(ChromeDriver driver, By by) {
         WebElement element = waitFor(driver).until(ExpectedConditions.elementToBeClickable(by));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         element.click();
