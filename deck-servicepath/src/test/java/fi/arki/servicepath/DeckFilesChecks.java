@@ -107,10 +107,12 @@ abstract class DeckFilesChecks {
             case "group", "vote" -> {
                 List<Map<String, Object>> activities = DeckFiles.activities(card);
                 List<Map<String, Object>> earlier = activities.subList(0, activities.indexOf(activity));
-                assertThat(earlier).as(at + " groups or votes over an earlier prompt of its card")
+                List<String> over = "group".equals(activity.get("kind"))
+                        ? List.of("prompt", "start-continue-stop") : List.of("prompt", "start-continue-stop", "group");
+                assertThat(earlier).as(at + " works on the answers of an earlier " + over + " of its card")
                         .anySatisfy(a -> {
                             assertThat(a.get("id")).isEqualTo(activity.get("of"));
-                            assertThat(a.get("kind")).isIn("prompt", "start-continue-stop");
+                            assertThat(a.get("kind")).isIn(over.toArray());
                         });
                 if ("vote".equals(activity.get("kind"))) {
                     assertThat(activity.get("budget")).as(at).isInstanceOfSatisfying(Integer.class, b -> assertThat(b).isBetween(1, 10));

@@ -38,7 +38,8 @@ class SharedCustomersDeckTests extends DeckFilesChecks {
     void bouncing_between_units_is_turned_into_start_continue_stop() {
         Map<String, Object> bouncing = deck.card("bouncing");
         assertThat(activity(bouncing, "scs")).containsEntry("kind", "start-continue-stop");
-        assertThat(activity(bouncing, "dots")).containsEntry("of", "scs");
+        assertThat(activity(bouncing, "groups")).containsEntry("of", "scs");
+        assertThat(activity(bouncing, "dots")).containsEntry("of", "groups");
     }
 
     @Test
