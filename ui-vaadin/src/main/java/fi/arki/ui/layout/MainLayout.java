@@ -61,7 +61,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         boolean noTenant = CurrentUser.get().map(u -> u.tenant() == null).orElse(true);
-        if (noTenant && event.getNavigationTarget() != ChooseTenantView.class) {
+        boolean platformView = CurrentUser.get().map(ActingUser::platformAdmin).orElse(false)
+                && PlatformView.class.isAssignableFrom(event.getNavigationTarget());
+        if (noTenant && !platformView && event.getNavigationTarget() != ChooseTenantView.class) {
             event.forwardTo(ChooseTenantView.class);
         }
     }
