@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 class ServicePathDeck implements DeckProvider {
 
     static final String ID = "servicepath";
-    static final String CONTENT_LOCATION = "fi/arki/servicepath/deck";
+    static final String CONTENT_LOCATION = "decks/servicepath";
 
     @Override
     public String id() {

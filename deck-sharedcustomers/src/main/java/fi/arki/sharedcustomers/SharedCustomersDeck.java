@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 class SharedCustomersDeck implements DeckProvider {
 
     static final String ID = "sharedcustomers";
-    static final String CONTENT_LOCATION = "fi/arki/sharedcustomers/deck";
+    static final String CONTENT_LOCATION = "decks/sharedcustomers";
 
     @Override
     public String id() {
