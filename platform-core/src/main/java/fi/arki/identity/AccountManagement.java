@@ -166,6 +166,16 @@ public class AccountManagement {
      */
     @PermitAll
     public SingleSignOn signInWithSingleSignOn(SingleSignOnIdentity identity) {
+        SingleSignOn signOn = resolveSingleSignOn(identity);
+        List<Membership> memberships = signOn.memberships();
+        events.publishEvent(new AccountEvents.SignedIn(memberships.size() == 1 ? memberships.getFirst().tenant().id() : null,
+                signOn.account().id(), signOn.account().subject(), identity.issuer()));
+        return signOn;
+    }
+
+    /** As {@link #signInWithSingleSignOn} for a bearer token of an API call: the same account and tenants, no sign-in recorded. */
+    @PermitAll
+    public SingleSignOn resolveSingleSignOn(SingleSignOnIdentity identity) {
         Account account = singleSignOn.upsert(identity);
         Set<Tenant> reached = new LinkedHashSet<>();
         for (String organization : identity.organizationIds()) {
@@ -180,8 +190,6 @@ public class AccountManagement {
                 .flatMap(Optional::stream)
                 .sorted(Comparator.comparing(m -> m.tenant().name()))
                 .toList();
-        events.publishEvent(new AccountEvents.SignedIn(memberships.size() == 1 ? memberships.getFirst().tenant().id() : null,
-                account.id(), account.subject(), identity.issuer()));
         return new SingleSignOn(account, memberships);
     }
 

@@ -32,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
  * participants).
  */
 @Component
-@Transactional(propagation = Propagation.MANDATORY)
 class DirectoryMerge implements TenantMergeParticipant {
 
     static final String PERSON_KIND = "person";
@@ -49,6 +48,7 @@ class DirectoryMerge implements TenantMergeParticipant {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void copy(TenantMerge merge) {
         UUID target = merge.target().id().value();
         Result<UnitRecord> units = merge.asSource(() -> db.selectFrom(UNIT).fetch());
@@ -110,6 +110,7 @@ class DirectoryMerge implements TenantMergeParticipant {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void deleteSource(TenantMerge merge) {
         merge.asSource(() -> {
             db.deleteFrom(TEAM_MEMBER).execute();
