@@ -107,7 +107,9 @@ class SecurityConfiguration {
         http.exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) ->
                 response.sendError(HttpServletResponse.SC_FORBIDDEN)));
         if (keycloakMode.getIfAvailable() != null) {
-            http.oauth2Login(o -> o.userInfoEndpoint(u -> u.oidcUserService(new KeycloakSignIn(accounts, keycloak))));
+            // the login page is Keycloak's: no page of Spring's own at /login, where sign-out lands on Arki's
+            http.oauth2Login(o -> o.loginPage("/oauth2/authorization/" + REGISTRATION_ID)
+                    .userInfoEndpoint(u -> u.oidcUserService(new KeycloakSignIn(accounts, keycloak))));
             http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                     .oauth2LoginPage("/oauth2/authorization/" + REGISTRATION_ID, "{baseUrl}/login?logout"));
         } else {
