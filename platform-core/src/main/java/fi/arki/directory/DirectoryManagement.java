@@ -8,6 +8,7 @@ import fi.arki.shared.InvalidInputException;
 import fi.arki.shared.Names;
 import fi.arki.shared.TenantId;
 import fi.arki.tenancy.TenantContext;
+import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -126,9 +127,9 @@ public class DirectoryManagement {
      * Makes sure a single sign-on account is a person of the bound tenant, the first time it signs in
      * there: a person with the same verified e-mail and no account yet becomes theirs, else a new
      * member is added. Called by identity while signing a user in (the Keycloak organization has
-     * already vouched for the membership).
+     * already vouched for the membership). Only the sign-in calls it, as the system: no user may.
      */
-    @PermitAll
+    @DenyAll
     public Person joinOnSignIn(AccountId account, String displayName, @Nullable String verifiedEmail) {
         Optional<Person> existing = people.findByAccount(account);
         if (existing.isPresent()) {

@@ -14,6 +14,7 @@ import fi.arki.shared.TenantId;
 import fi.arki.tenancy.Tenant;
 import fi.arki.tenancy.TenantContext;
 import fi.arki.tenancy.TenantManagement;
+import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.Comparator;
@@ -162,9 +163,10 @@ public class AccountManagement {
     /**
      * Signs in a single sign-on user from a verified token: creates or updates their account, maps
      * their organizations (by id) to tenants, and makes them a person of each tenant they reach for
-     * the first time. Each tenant is written in its own transaction, bound to that tenant.
+     * the first time. Each tenant is written in its own transaction, bound to that tenant. No user
+     * may call it: only Arki's sign-in does, before anyone is signed in (as the system).
      */
-    @PermitAll
+    @DenyAll
     public SingleSignOn signInWithSingleSignOn(SingleSignOnIdentity identity) {
         SingleSignOn signOn = resolveSingleSignOn(identity);
         List<Membership> memberships = signOn.memberships();
@@ -174,7 +176,7 @@ public class AccountManagement {
     }
 
     /** As {@link #signInWithSingleSignOn} for a bearer token of an API call: the same account and tenants, no sign-in recorded. */
-    @PermitAll
+    @DenyAll
     public SingleSignOn resolveSingleSignOn(SingleSignOnIdentity identity) {
         Account account = singleSignOn.upsert(identity);
         Set<Tenant> reached = new LinkedHashSet<>();

@@ -7,6 +7,7 @@ import fi.arki.shared.TenantId;
 import fi.arki.tenancy.internal.TenantRows;
 import fi.arki.tenancy.internal.Tenants;
 import fi.arki.tenancy.internal.TransactionRebinding;
+import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -129,9 +130,9 @@ public class TenantManagement {
 
     /**
      * The tenant a Keycloak organization signs in to, following merges to the tenant that remains.
-     * Read at sign-in, before any tenant is bound.
+     * Read at sign-in, before any tenant is bound and before anyone is signed in: no user calls it.
      */
-    @PermitAll
+    @DenyAll
     @Transactional(readOnly = true)
     public Optional<Tenant> tenantOfOrganization(String organizationId) {
         Optional<TenantId> id = tenants.tenantOfOrganization(organizationId);

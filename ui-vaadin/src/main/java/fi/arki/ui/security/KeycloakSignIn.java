@@ -27,7 +27,7 @@ final class KeycloakSignIn implements OAuth2UserService<OidcUserRequest, OidcUse
     @Override
     public OidcUser loadUser(OidcUserRequest request) {
         OidcUser user = oidc.loadUser(request);
-        SingleSignOn signOn = accounts.signInWithSingleSignOn(KeycloakClaims.identity(user.getClaims(), keycloak));
+        SingleSignOn signOn = AsSystem.call(() -> accounts.signInWithSingleSignOn(KeycloakClaims.identity(user.getClaims(), keycloak)));
         ActingUser acting = ActingUser.withoutTenant(signOn.account());
         if (signOn.memberships().size() == 1) {
             acting = acting.actingIn(signOn.memberships().getFirst());

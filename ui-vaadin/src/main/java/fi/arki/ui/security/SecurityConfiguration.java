@@ -92,7 +92,7 @@ class SecurityConfiguration {
                         : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "Not for audience " + keycloak.apiAudience(), null))));
         JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
         provider.setJwtAuthenticationConverter((Jwt jwt) -> {
-            var signOn = accounts.resolveSingleSignOn(KeycloakClaims.identity(jwt.getClaims(), keycloak));
+            var signOn = AsSystem.call(() -> accounts.resolveSingleSignOn(KeycloakClaims.identity(jwt.getClaims(), keycloak)));
             return new ApiAuthentication(fi.arki.identity.ActingUser.withoutTenant(signOn.account()), signOn.tenants(), jwt);
         });
         return new ProviderManager(provider);
