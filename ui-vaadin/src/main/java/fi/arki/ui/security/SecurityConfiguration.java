@@ -104,6 +104,8 @@ class SecurityConfiguration {
                                       KeycloakProperties keycloak, ObjectProvider<ClientRegistrationRepository> keycloakMode)
             throws Exception {
         SecurityHeaders.apply(http);
+        // the style sheet of every page, the sign-in page included
+        http.authorizeHttpRequests(a -> a.requestMatchers("/arki.css").permitAll());
         http.exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) ->
                 response.sendError(HttpServletResponse.SC_FORBIDDEN)));
         if (keycloakMode.getIfAvailable() != null) {
