@@ -2,24 +2,37 @@ package fi.arki.tenancy;
 
 import fi.arki.shared.TenantId;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The tenant the current code acts for. A transaction started while a tenant is bound sees that
  * tenant's rows and nothing else; with no tenant bound it sees no tenant-owned rows at all.
  *
  * <p>The binding is a {@link ScopedValue}: it ends with the call that made it and never leaks into
- * a pooled thread. Code that changes threads (event listeners, scheduled jobs, push callbacks)
- * binds the tenant again from the data it carries.
+ * a pooled thread. Code that changes threads (event listeners, scheduled jobs) binds the tenant
+ * again from the data it carries.
+ *
+ * <p>Where nothing is bound explicitly, the <em>signed-in user's</em> tenant applies: the web layer
+ * registers one {@linkplain #useSignedInTenant resolver} that reads it from the authenticated user
+ * (chosen at sign-in and checked against membership then). That covers every way a browser reaches
+ * the server — plain requests and Vaadin's push channel alike — and a thread with no signed-in
+ * user (a scheduler, a listener) resolves to no tenant and sees nothing.
  */
 public final class TenantContext {
 
     private static final ScopedValue<TenantId> CURRENT = ScopedValue.newInstance();
+    private static volatile Supplier<Optional<TenantId>> signedIn = Optional::empty;
 
     private TenantContext() {
     }
 
     public static Optional<TenantId> current() {
-        return CURRENT.isBound() ? Optional.of(CURRENT.get()) : Optional.empty();
+        return CURRENT.isBound() ? Optional.of(CURRENT.get()) : signedIn.get();
+    }
+
+    /** Called once by the web layer: how to find the tenant the signed-in user acts in. */
+    public static void useSignedInTenant(Supplier<Optional<TenantId>> resolver) {
+        signedIn = resolver;
     }
 
     public static TenantId require() {

@@ -147,15 +147,13 @@ public class TenantManagement {
     }
 
     /**
-     * Starts merging {@code source} into {@code target} in the caller's transaction (which must be
-     * bound to no tenant): checks both, locks them and hands back the merge for the participants.
+     * Starts merging {@code source} into {@code target} in the caller's transaction: checks both,
+     * locks them and hands back the merge for the participants (which bind source and target
+     * themselves, whatever the transaction began with).
      */
     @RolesAllowed(AccessRoles.PLATFORM_ADMIN)
     @Transactional(propagation = Propagation.MANDATORY)
     public TenantMerge beginMerge(TenantId source, TenantId target) {
-        if (TenantContext.current().isPresent()) {
-            throw new IllegalStateException("A merge runs with no tenant bound; it binds source and target itself");
-        }
         if (source.equals(target)) {
             throw new InvalidInputException("error.tenant.merge-same");
         }

@@ -100,9 +100,6 @@ public class TenantLifecycleManagement {
      */
     @Transactional
     public MergeReport merge(TenantId source, TenantId target) {
-        if (TenantContext.current().isPresent()) {
-            throw new IllegalStateException("Merge with no tenant bound");
-        }
         TenantMerge merge = tenants.beginMerge(source, target);
         for (TenantMergeParticipant participant : participants) {
             participant.copy(merge);

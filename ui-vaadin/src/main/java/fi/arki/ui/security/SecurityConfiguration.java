@@ -9,8 +9,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -135,13 +133,5 @@ class SecurityConfiguration {
                 .scope("openid", "profile", "email", "organization:*")
                 .build();
         return new InMemoryClientRegistrationRepository(registration);
-    }
-
-    /** Right after Spring Security's filter chain, so the user is known when the tenant is bound. */
-    @Bean
-    FilterRegistrationBean<TenantBindingFilter> tenantBindingFilter() {
-        FilterRegistrationBean<TenantBindingFilter> registration = new FilterRegistrationBean<>(new TenantBindingFilter());
-        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
-        return registration;
     }
 }
