@@ -99,7 +99,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain uiFilterChain(HttpSecurity http, ArkiAuthenticationProvider localAccounts, AccountManagement accounts,
-                                      KeycloakProperties keycloak, ObjectProvider<ClientRegistrationRepository> keycloakMode)
+                                      KeycloakProperties keycloak, ObjectProvider<ClientRegistrationRepository> keycloakMode,
+                                      SignOutAudit signOutAudit)
             throws Exception {
         SecurityHeaders.apply(http);
         // the style sheet of every page, the sign-in page included
@@ -111,10 +112,12 @@ class SecurityConfiguration {
             http.oauth2Login(o -> o.loginPage("/oauth2/authorization/" + REGISTRATION_ID)
                     .userInfoEndpoint(u -> u.oidcUserService(new KeycloakSignIn(accounts, keycloak))));
             http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
-                    .oauth2LoginPage("/oauth2/authorization/" + REGISTRATION_ID, "{baseUrl}/login?logout"));
+                    .oauth2LoginPage("/oauth2/authorization/" + REGISTRATION_ID, "{baseUrl}/login?logout")
+                    .addLogoutHandler(signOutAudit));
         } else {
             http.authenticationProvider(localAccounts);
-            http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout"));
+            http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout")
+                    .addLogoutHandler(signOutAudit));
         }
         return http.build();
     }

@@ -138,6 +138,29 @@ class AdminViewsTests extends SpringBrowserlessTest {
     }
 
     @Test
+    void the_side_menu_offers_a_tenant_administrator_the_administration() {
+        TenantContext.runAs(tenant, () -> {
+            navigate(fi.arki.ui.views.OrganisationView.class);
+            assertThat($(com.vaadin.flow.component.sidenav.SideNavItem.class).all())
+                    .extracting(com.vaadin.flow.component.sidenav.SideNavItem::getLabel)
+                    .contains("Organisaatio", "Henkilöt ja roolit", "Asetukset", "Tapahtumaloki")
+                    .doesNotContain("Tietoturva");
+        });
+    }
+
+    @Test
+    void a_member_is_offered_no_administration() {
+        Actors.signIn(tenant, "Hallittu keskus " + n, Role.MEMBER);
+        TenantContext.runAs(tenant, () -> {
+            navigate(fi.arki.ui.views.OrganisationView.class);
+            assertThat($(com.vaadin.flow.component.sidenav.SideNavItem.class).all())
+                    .extracting(com.vaadin.flow.component.sidenav.SideNavItem::getLabel)
+                    .contains("Organisaatio")
+                    .doesNotContain("Henkilöt ja roolit", "Asetukset", "Tapahtumaloki", "Organisaatiot", "Tietoturva");
+        });
+    }
+
+    @Test
     void a_platform_administrator_creates_a_tenant_and_a_bad_short_name_is_explained() {
         Actors.signInAsPlatformAdmin();
         navigate(PlatformTenantsView.class);

@@ -32,13 +32,14 @@ import org.springframework.test.context.ActiveProfiles;
  * at sign-in, and a session that sign-out and the idle timeout both end.
  */
 @SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"arki.demo.enabled=true", "arki.session.idle-timeout=8s", "vaadin.devmode.devTools.enabled=false"})
+        properties = {"arki.demo.enabled=true", "arki.session.idle-timeout=8s"})
 @ActiveProfiles("test")
 class SecurityHeadersAndSessionEndToEndTests {
 
     static final Duration IDLE = Duration.ofSeconds(8);
 
     @LocalServerPort int port;
+    @org.springframework.beans.factory.annotation.Autowired fi.arki.audit.AuditManagement audit;
     ChromeDriver driver;
     WebDriverWait wait;
 
@@ -114,6 +115,10 @@ class SecurityHeadersAndSessionEndToEndTests {
 
         driver.findElement(By.id("sign-out")).click();
         wait.until(ExpectedConditions.urlContains("/login"));
+        var mine = fi.arki.testing.Actors.asSystem(() -> audit.platformEntries(200)).stream()
+                .filter(e -> e.actor().equals("participant2") || e.actor().equals("Sanna Saarinen")).toList();
+        assertThat(mine).extracting(fi.arki.audit.AuditEntry::action).as("T-24: the sign-in and the sign-out are in the audit log")
+                .contains(fi.arki.audit.AuditAction.SIGN_IN, fi.arki.audit.AuditAction.SIGN_OUT);
 
         ChromeDriver thief = BrowserSupport.chromium();
         try {
