@@ -7,13 +7,15 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /** Rules that read as sentences. Modulith checks module boundaries; these check what lies inside them. */
 @AnalyzeClasses(packages = "fi.arki", importOptions = ProductionClasses.class)
-class ArchitectureTests {
+public class ArchitectureTests {
 
     static final String[] DECKS = {"fi.arki.juuti..", "fi.arki.servicepath..", "fi.arki.sharedcustomers.."};
 
@@ -24,6 +26,60 @@ class ArchitectureTests {
                             .and(not(resideInAnyPackage("fi.arki.deck.spi..", "fi.arki.shared..")))
                             .and(not(resideInAnyPackage(DECKS))))
                     .allowEmptyShould(true);
+
+    // T-15: a deck is content and a provider; it touches nothing of the machine or the database.
+
+    @ArchTest
+    static final ArchRule decks_touch_no_jooq_and_no_jdbc = decksTouchNoDatabase(DECKS);
+
+    @ArchTest
+    static final ArchRule decks_touch_no_files = decksTouchNoFiles(DECKS);
+
+    @ArchTest
+    static final ArchRule decks_touch_no_network = decksTouchNoNetwork(DECKS);
+
+    @ArchTest
+    static final ArchRule decks_start_no_processes = decksStartNoProcesses(DECKS);
+
+    @ArchTest
+    static final ArchRule decks_use_no_reflection = decksUseNoReflection(DECKS);
+
+    static ArchRule decksTouchNoDatabase(String... decks) {
+        return noClasses().that().resideInAnyPackage(decks).should().dependOnClassesThat()
+                .resideInAnyPackage("org.jooq..", "java.sql..", "javax.sql..", "org.springframework.jdbc..", "org.postgresql..")
+                .allowEmptyShould(true).as("decks touch no jOOQ and no JDBC");
+    }
+
+    static ArchRule decksTouchNoFiles(String... decks) {
+        return noClasses().that().resideInAnyPackage(decks).should().dependOnClassesThat()
+                .resideInAnyPackage("java.nio.file..", "java.nio.channels..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.File")
+                .orShould().dependOnClassesThat().haveNameMatching("java\\.io\\.(File.*|RandomAccessFile)")
+                .orShould().dependOnClassesThat().resideInAnyPackage("org.springframework.core.io..")
+                .allowEmptyShould(true).as("decks touch no files");
+    }
+
+    static ArchRule decksTouchNoNetwork(String... decks) {
+        return noClasses().that().resideInAnyPackage(decks).should().dependOnClassesThat()
+                .resideInAnyPackage("java.net..", "javax.net..", "org.springframework.web.client..", "org.springframework.http..")
+                .allowEmptyShould(true).as("decks touch no network");
+    }
+
+    static ArchRule decksStartNoProcesses(String... decks) {
+        return noClasses().that().resideInAnyPackage(decks).should().dependOnClassesThat()
+                .haveNameMatching("java\\.lang\\.(Process|ProcessBuilder|ProcessHandle|Runtime)(\\$.*)?")
+                .allowEmptyShould(true).as("decks start no processes");
+    }
+
+    static ArchRule decksUseNoReflection(String... decks) {
+        return noClasses().that().resideInAnyPackage(decks).should().dependOnClassesThat()
+                .resideInAnyPackage("java.lang.reflect..", "java.lang.invoke..", "org.springframework.cglib..", "sun.misc..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("org.springframework.util.ReflectionUtils")
+                .orShould().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo(Class.class))))
+                .allowEmptyShould(true).as("decks use no reflection");
+    }
 
     @ArchTest
     static final ArchRule only_internal_packages_use_DSLContext =

@@ -13,7 +13,16 @@ public sealed interface Activity {
 
     ActivityKind kind();
 
-    record Intro(String id, @Nullable String videoUrl) implements Activity {
+    /**
+     * Theory with its source ({@code card.<card>.<activity>.source}); optionally a video link
+     * (http/https) and an image of the deck's own (a PNG or JPEG file of the deck, described by
+     * {@code card.<card>.<activity>.alt}).
+     */
+    record Intro(String id, @Nullable String videoUrl, @Nullable String image) implements Activity {
+        public Intro(String id, @Nullable String videoUrl) {
+            this(id, videoUrl, null);
+        }
+
         public ActivityKind kind() {
             return ActivityKind.INTRO;
         }

@@ -13,6 +13,15 @@ public interface DeckCatalog {
     /** The newest version of each deck enabled for the current tenant, in title order. */
     List<InstalledDeck> enabledForCurrentTenant();
 
-    /** An exact version visible to the current tenant (platform decks and the tenant's own). */
+    /**
+     * An exact version visible to the current tenant (platform decks and the tenant's own),
+     * whether or not the deck is still enabled or still runs on this platform version.
+     */
     Optional<InstalledDeck> find(String deckId, String version);
+
+    /** The current tenant's settings for a deck version: its own values where set, the version's defaults elsewhere. */
+    DeckSettings settings(InstalledDeck deck);
+
+    /** A picture of an exact deck version visible to the current tenant (an intro's {@code image}). */
+    Optional<DeckImage> image(String deckId, String version, String name);
 }

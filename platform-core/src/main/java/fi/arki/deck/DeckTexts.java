@@ -23,9 +23,20 @@ public record DeckTexts(Map<Language, Map<String, String>> byLanguage) {
         return Optional.ofNullable(byLanguage.getOrDefault(language, Map.of()).get(key));
     }
 
-    /** The text in the wanted language, else in Finnish, else the key itself (never null). */
+    /**
+     * The text in the wanted language, else in Finnish, else in any language the deck has (a deck
+     * written only in English still shows English to a Finnish user), else the key itself.
+     */
     public String text(Language language, String key) {
-        return find(language, key).or(() -> find(Language.fallback(), key)).orElse(key);
+        return find(language, key).or(() -> find(Language.fallback(), key))
+                .or(() -> java.util.Arrays.stream(Language.values()).map(l -> find(l, key))
+                        .flatMap(Optional::stream).findFirst())
+                .orElse(key);
+    }
+
+    /** The languages in which the deck has texts. */
+    public java.util.Set<Language> languages() {
+        return byLanguage.isEmpty() ? java.util.Set.of() : java.util.EnumSet.copyOf(byLanguage.keySet());
     }
 
     /** The text with the organisation placeholders filled in. */

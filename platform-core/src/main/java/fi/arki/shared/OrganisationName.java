@@ -1,5 +1,7 @@
 package fi.arki.shared;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,21 +13,53 @@ import org.jspecify.annotations.Nullable;
  */
 public record OrganisationName(String name, @Nullable String finnishInessive, @Nullable String finnishElative) {
 
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{organisation(?::(inessive|elative))?}");
+
     public static OrganisationName of(String name) {
         return new OrganisationName(name, null, null);
     }
 
-    /** Replaces the organisation placeholders in a deck text. */
+    /**
+     * Replaces the organisation placeholders in a deck text. A fallback phrase that begins a
+     * sentence ("…vastuualueilta? {organisation:elative}?") gets its capital letter; the tenant's
+     * own name and forms are used exactly as the tenant wrote them.
+     */
     public String fill(String text, Language language) {
         if (text.indexOf('{') < 0) {
             return text;
         }
-        String inessive = language == Language.FI
-                ? (finnishInessive != null ? finnishInessive : "organisaatiossamme") : name;
-        String elative = language == Language.FI
-                ? (finnishElative != null ? finnishElative : "organisaatiostamme") : name;
-        return text.replace("{organisation:inessive}", inessive)
-                .replace("{organisation:elative}", elative)
-                .replace("{organisation}", name);
+        Matcher placeholder = PLACEHOLDER.matcher(text);
+        StringBuilder filled = new StringBuilder(text.length() + 32);
+        while (placeholder.find()) {
+            String replacement = replacement(placeholder.group(1), language);
+            if (replacement == null) {
+                replacement = fallback(placeholder.group(1));
+                if (beginsSentence(text, placeholder.start())) {
+                    replacement = Character.toUpperCase(replacement.charAt(0)) + replacement.substring(1);
+                }
+            }
+            placeholder.appendReplacement(filled, Matcher.quoteReplacement(replacement));
+        }
+        return placeholder.appendTail(filled).toString();
+    }
+
+    /** The name or the tenant's own Finnish form; null where Finnish needs a form the tenant has not set. */
+    private @Nullable String replacement(@Nullable String form, Language language) {
+        if (form == null || language != Language.FI) {
+            return name;
+        }
+        return form.equals("inessive") ? finnishInessive : finnishElative;
+    }
+
+    private static String fallback(String form) {
+        return form.equals("inessive") ? "organisaatiossamme" : "organisaatiostamme";
+    }
+
+    private static boolean beginsSentence(String text, int index) {
+        int i = index - 1;
+        while (i >= 0 && Character.isWhitespace(text.charAt(i))) {
+            i--;
+        }
+        return i < 0 || ".?!".indexOf(text.charAt(i)) >= 0;
     }
 }

@@ -13,6 +13,7 @@ import fi.arki.audit.AuditManagement;
 import fi.arki.identity.AccountManagement;
 import fi.arki.identity.LocalAccountStatus;
 import fi.arki.shared.AccessRoles;
+import fi.arki.ui.layout.PlatformView;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 
@@ -20,7 +21,7 @@ import java.time.Instant;
 @Route("platform/audit")
 @Menu(title = "nav.platform.audit", order = 910)
 @RolesAllowed(AccessRoles.PLATFORM_ADMIN)
-public class PlatformAuditView extends Main implements HasDynamicTitle {
+public class PlatformAuditView extends Main implements HasDynamicTitle, PlatformView {
 
     private final AccountManagement accounts;
     private final Grid<LocalAccountStatus> grid = new Grid<>();

@@ -28,6 +28,7 @@ import fi.arki.admin.TenantLifecycleManagement;
 import fi.arki.directory.Person;
 import fi.arki.directory.Role;
 import fi.arki.shared.AccessRoles;
+import fi.arki.ui.layout.PlatformView;
 import fi.arki.shared.TenantId;
 import fi.arki.tenancy.TenantOverview;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,7 +40,7 @@ import java.util.Optional;
  */
 @Route("platform/tenants/:tenant")
 @RolesAllowed(AccessRoles.PLATFORM_ADMIN)
-public class PlatformTenantView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+public class PlatformTenantView extends Main implements BeforeEnterObserver, HasDynamicTitle, PlatformView {
 
     private final TenantLifecycleManagement lifecycle;
     private TenantOverview tenant;

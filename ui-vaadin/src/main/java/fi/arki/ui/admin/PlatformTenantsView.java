@@ -18,6 +18,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import fi.arki.admin.TenantLifecycleManagement;
 import fi.arki.shared.AccessRoles;
+import fi.arki.ui.layout.PlatformView;
 import fi.arki.tenancy.Tenant;
 import fi.arki.tenancy.TenantOverview;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,7 +29,7 @@ import java.util.stream.Collectors;
 @Route("platform")
 @Menu(title = "nav.platform.tenants", order = 900)
 @RolesAllowed(AccessRoles.PLATFORM_ADMIN)
-public class PlatformTenantsView extends Main implements HasDynamicTitle {
+public class PlatformTenantsView extends Main implements HasDynamicTitle, PlatformView {
 
     private final TenantLifecycleManagement lifecycle;
     private final Grid<TenantOverview> grid = new Grid<>();

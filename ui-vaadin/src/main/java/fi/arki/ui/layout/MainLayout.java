@@ -89,7 +89,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
             return;
         }
         if (user.platformAdmin()) {
-            if (!target.getPackageName().equals(PlatformTenantsView.class.getPackageName()) || !target.getSimpleName().startsWith("Platform")) {
+            if (!PlatformView.class.isAssignableFrom(target)) {
                 event.forwardTo(PlatformTenantsView.class);
             }
             return;

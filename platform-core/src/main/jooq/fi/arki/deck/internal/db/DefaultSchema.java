@@ -4,7 +4,13 @@
 package fi.arki.deck.internal.db;
 
 
+import fi.arki.deck.internal.db.tables.DeckEnablement;
+import fi.arki.deck.internal.db.tables.DeckSetting;
 import fi.arki.deck.internal.db.tables.PlatformDeck;
+import fi.arki.deck.internal.db.tables.PlatformDeckFailure;
+import fi.arki.deck.internal.db.tables.PlatformDeckImage;
+import fi.arki.deck.internal.db.tables.TenantDeck;
+import fi.arki.deck.internal.db.tables.TenantDeckImage;
 
 import java.util.Arrays;
 import java.util.List;
@@ -29,9 +35,39 @@ public class DefaultSchema extends SchemaImpl {
     public static final DefaultSchema DEFAULT_SCHEMA = new DefaultSchema();
 
     /**
+     * The table <code>deck_enablement</code>.
+     */
+    public final DeckEnablement DECK_ENABLEMENT = DeckEnablement.DECK_ENABLEMENT;
+
+    /**
+     * The table <code>deck_setting</code>.
+     */
+    public final DeckSetting DECK_SETTING = DeckSetting.DECK_SETTING;
+
+    /**
      * The table <code>platform_deck</code>.
      */
     public final PlatformDeck PLATFORM_DECK = PlatformDeck.PLATFORM_DECK;
+
+    /**
+     * The table <code>platform_deck_failure</code>.
+     */
+    public final PlatformDeckFailure PLATFORM_DECK_FAILURE = PlatformDeckFailure.PLATFORM_DECK_FAILURE;
+
+    /**
+     * The table <code>platform_deck_image</code>.
+     */
+    public final PlatformDeckImage PLATFORM_DECK_IMAGE = PlatformDeckImage.PLATFORM_DECK_IMAGE;
+
+    /**
+     * The table <code>tenant_deck</code>.
+     */
+    public final TenantDeck TENANT_DECK = TenantDeck.TENANT_DECK;
+
+    /**
+     * The table <code>tenant_deck_image</code>.
+     */
+    public final TenantDeckImage TENANT_DECK_IMAGE = TenantDeckImage.TENANT_DECK_IMAGE;
 
     /**
      * No further instances allowed
@@ -49,7 +85,13 @@ public class DefaultSchema extends SchemaImpl {
     @Override
     public final List<Table<?>> getTables() {
         return Arrays.asList(
-            PlatformDeck.PLATFORM_DECK
+            DeckEnablement.DECK_ENABLEMENT,
+            DeckSetting.DECK_SETTING,
+            PlatformDeck.PLATFORM_DECK,
+            PlatformDeckFailure.PLATFORM_DECK_FAILURE,
+            PlatformDeckImage.PLATFORM_DECK_IMAGE,
+            TenantDeck.TENANT_DECK,
+            TenantDeckImage.TENANT_DECK_IMAGE
         );
     }
 }

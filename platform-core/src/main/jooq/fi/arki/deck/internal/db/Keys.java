@@ -4,13 +4,27 @@
 package fi.arki.deck.internal.db;
 
 
+import fi.arki.deck.internal.db.tables.DeckEnablement;
+import fi.arki.deck.internal.db.tables.DeckSetting;
 import fi.arki.deck.internal.db.tables.PlatformDeck;
+import fi.arki.deck.internal.db.tables.PlatformDeckFailure;
+import fi.arki.deck.internal.db.tables.PlatformDeckImage;
+import fi.arki.deck.internal.db.tables.TenantDeck;
+import fi.arki.deck.internal.db.tables.TenantDeckImage;
+import fi.arki.deck.internal.db.tables.records.DeckEnablementRecord;
+import fi.arki.deck.internal.db.tables.records.DeckSettingRecord;
+import fi.arki.deck.internal.db.tables.records.PlatformDeckFailureRecord;
+import fi.arki.deck.internal.db.tables.records.PlatformDeckImageRecord;
 import fi.arki.deck.internal.db.tables.records.PlatformDeckRecord;
+import fi.arki.deck.internal.db.tables.records.TenantDeckImageRecord;
+import fi.arki.deck.internal.db.tables.records.TenantDeckRecord;
 
+import org.jooq.ForeignKey;
 import org.jooq.TableField;
 import org.jooq.UniqueKey;
 import org.jooq.impl.DSL;
 import org.jooq.impl.Internal;
+import org.jooq.impl.QOM.ForeignKeyRule;
 
 
 /**
@@ -24,5 +38,18 @@ public class Keys {
     // UNIQUE and PRIMARY KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final UniqueKey<DeckEnablementRecord> DECK_ENABLEMENT_PKEY = Internal.createUniqueKey(DeckEnablement.DECK_ENABLEMENT, DSL.name("deck_enablement_pkey"), new TableField[] { DeckEnablement.DECK_ENABLEMENT.TENANT_ID, DeckEnablement.DECK_ENABLEMENT.DECK_ID }, true);
+    public static final UniqueKey<DeckSettingRecord> DECK_SETTING_PKEY = Internal.createUniqueKey(DeckSetting.DECK_SETTING, DSL.name("deck_setting_pkey"), new TableField[] { DeckSetting.DECK_SETTING.TENANT_ID, DeckSetting.DECK_SETTING.DECK_ID, DeckSetting.DECK_SETTING.KEY }, true);
     public static final UniqueKey<PlatformDeckRecord> PLATFORM_DECK_PKEY = Internal.createUniqueKey(PlatformDeck.PLATFORM_DECK, DSL.name("platform_deck_pkey"), new TableField[] { PlatformDeck.PLATFORM_DECK.DECK_ID, PlatformDeck.PLATFORM_DECK.VERSION }, true);
+    public static final UniqueKey<PlatformDeckFailureRecord> PLATFORM_DECK_FAILURE_PKEY = Internal.createUniqueKey(PlatformDeckFailure.PLATFORM_DECK_FAILURE, DSL.name("platform_deck_failure_pkey"), new TableField[] { PlatformDeckFailure.PLATFORM_DECK_FAILURE.PROVIDER }, true);
+    public static final UniqueKey<PlatformDeckImageRecord> PLATFORM_DECK_IMAGE_PKEY = Internal.createUniqueKey(PlatformDeckImage.PLATFORM_DECK_IMAGE, DSL.name("platform_deck_image_pkey"), new TableField[] { PlatformDeckImage.PLATFORM_DECK_IMAGE.DECK_ID, PlatformDeckImage.PLATFORM_DECK_IMAGE.VERSION, PlatformDeckImage.PLATFORM_DECK_IMAGE.NAME }, true);
+    public static final UniqueKey<TenantDeckRecord> TENANT_DECK_PKEY = Internal.createUniqueKey(TenantDeck.TENANT_DECK, DSL.name("tenant_deck_pkey"), new TableField[] { TenantDeck.TENANT_DECK.TENANT_ID, TenantDeck.TENANT_DECK.DECK_ID, TenantDeck.TENANT_DECK.VERSION }, true);
+    public static final UniqueKey<TenantDeckImageRecord> TENANT_DECK_IMAGE_PKEY = Internal.createUniqueKey(TenantDeckImage.TENANT_DECK_IMAGE, DSL.name("tenant_deck_image_pkey"), new TableField[] { TenantDeckImage.TENANT_DECK_IMAGE.TENANT_ID, TenantDeckImage.TENANT_DECK_IMAGE.DECK_ID, TenantDeckImage.TENANT_DECK_IMAGE.VERSION, TenantDeckImage.TENANT_DECK_IMAGE.NAME }, true);
+
+    // -------------------------------------------------------------------------
+    // FOREIGN KEY definitions
+    // -------------------------------------------------------------------------
+
+    public static final ForeignKey<PlatformDeckImageRecord, PlatformDeckRecord> PLATFORM_DECK_IMAGE__PLATFORM_DECK_IMAGE_DECK_ID_VERSION_FKEY = Internal.createForeignKey(PlatformDeckImage.PLATFORM_DECK_IMAGE, DSL.name("platform_deck_image_deck_id_version_fkey"), new TableField[] { PlatformDeckImage.PLATFORM_DECK_IMAGE.DECK_ID, PlatformDeckImage.PLATFORM_DECK_IMAGE.VERSION }, Keys.PLATFORM_DECK_PKEY, new TableField[] { PlatformDeck.PLATFORM_DECK.DECK_ID, PlatformDeck.PLATFORM_DECK.VERSION }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<TenantDeckImageRecord, TenantDeckRecord> TENANT_DECK_IMAGE__TENANT_DECK_IMAGE_TENANT_ID_DECK_ID_VERSION_FKEY = Internal.createForeignKey(TenantDeckImage.TENANT_DECK_IMAGE, DSL.name("tenant_deck_image_tenant_id_deck_id_version_fkey"), new TableField[] { TenantDeckImage.TENANT_DECK_IMAGE.TENANT_ID, TenantDeckImage.TENANT_DECK_IMAGE.DECK_ID, TenantDeckImage.TENANT_DECK_IMAGE.VERSION }, Keys.TENANT_DECK_PKEY, new TableField[] { TenantDeck.TENANT_DECK.TENANT_ID, TenantDeck.TENANT_DECK.DECK_ID, TenantDeck.TENANT_DECK.VERSION }, true, ForeignKeyRule.CASCADE, ForeignKeyRule.NO_ACTION);
 }

@@ -4,7 +4,13 @@
 package fi.arki.deck.internal.db;
 
 
+import fi.arki.deck.internal.db.tables.DeckEnablement;
+import fi.arki.deck.internal.db.tables.DeckSetting;
 import fi.arki.deck.internal.db.tables.PlatformDeck;
+import fi.arki.deck.internal.db.tables.PlatformDeckFailure;
+import fi.arki.deck.internal.db.tables.PlatformDeckImage;
+import fi.arki.deck.internal.db.tables.TenantDeck;
+import fi.arki.deck.internal.db.tables.TenantDeckImage;
 
 
 /**
@@ -14,7 +20,37 @@ import fi.arki.deck.internal.db.tables.PlatformDeck;
 public class Tables {
 
     /**
+     * The table <code>deck_enablement</code>.
+     */
+    public static final DeckEnablement DECK_ENABLEMENT = DeckEnablement.DECK_ENABLEMENT;
+
+    /**
+     * The table <code>deck_setting</code>.
+     */
+    public static final DeckSetting DECK_SETTING = DeckSetting.DECK_SETTING;
+
+    /**
      * The table <code>platform_deck</code>.
      */
     public static final PlatformDeck PLATFORM_DECK = PlatformDeck.PLATFORM_DECK;
+
+    /**
+     * The table <code>platform_deck_failure</code>.
+     */
+    public static final PlatformDeckFailure PLATFORM_DECK_FAILURE = PlatformDeckFailure.PLATFORM_DECK_FAILURE;
+
+    /**
+     * The table <code>platform_deck_image</code>.
+     */
+    public static final PlatformDeckImage PLATFORM_DECK_IMAGE = PlatformDeckImage.PLATFORM_DECK_IMAGE;
+
+    /**
+     * The table <code>tenant_deck</code>.
+     */
+    public static final TenantDeck TENANT_DECK = TenantDeck.TENANT_DECK;
+
+    /**
+     * The table <code>tenant_deck_image</code>.
+     */
+    public static final TenantDeckImage TENANT_DECK_IMAGE = TenantDeckImage.TENANT_DECK_IMAGE;
 }

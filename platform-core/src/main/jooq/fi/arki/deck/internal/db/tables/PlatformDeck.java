@@ -6,20 +6,26 @@ package fi.arki.deck.internal.db.tables;
 
 import fi.arki.deck.internal.db.DefaultSchema;
 import fi.arki.deck.internal.db.Keys;
+import fi.arki.deck.internal.db.tables.PlatformDeckImage.PlatformDeckImagePath;
 import fi.arki.deck.internal.db.tables.records.PlatformDeckRecord;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 
 import org.jooq.Check;
 import org.jooq.Condition;
 import org.jooq.Field;
+import org.jooq.ForeignKey;
+import org.jooq.InverseForeignKey;
 import org.jooq.JSONB;
 import org.jooq.Name;
+import org.jooq.Path;
 import org.jooq.PlainSQL;
 import org.jooq.QueryPart;
+import org.jooq.Record;
 import org.jooq.SQL;
 import org.jooq.Schema;
 import org.jooq.Stringly;
@@ -66,9 +72,9 @@ public class PlatformDeck extends TableImpl<PlatformDeckRecord> {
     public final TableField<PlatformDeckRecord, String> VERSION = createField(DSL.name("version"), SQLDataType.CLOB.nullable(false), this, "");
 
     /**
-     * The column <code>platform_deck.source</code>.
+     * The column <code>platform_deck.origin</code>.
      */
-    public final TableField<PlatformDeckRecord, String> SOURCE = createField(DSL.name("source"), SQLDataType.CLOB.nullable(false), this, "");
+    public final TableField<PlatformDeckRecord, String> ORIGIN = createField(DSL.name("origin"), SQLDataType.CLOB.nullable(false), this, "");
 
     /**
      * The column <code>platform_deck.manifest</code>.
@@ -79,6 +85,31 @@ public class PlatformDeck extends TableImpl<PlatformDeckRecord> {
      * The column <code>platform_deck.installed_at</code>.
      */
     public final TableField<PlatformDeckRecord, OffsetDateTime> INSTALLED_AT = createField(DSL.name("installed_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
+
+    /**
+     * The column <code>platform_deck.texts</code>.
+     */
+    public final TableField<PlatformDeckRecord, JSONB> TEXTS = createField(DSL.name("texts"), SQLDataType.JSONB.nullable(false), this, "");
+
+    /**
+     * The column <code>platform_deck.content_sha256</code>.
+     */
+    public final TableField<PlatformDeckRecord, String> CONTENT_SHA256 = createField(DSL.name("content_sha256"), SQLDataType.CLOB.nullable(false), this, "");
+
+    /**
+     * The column <code>platform_deck.official</code>.
+     */
+    public final TableField<PlatformDeckRecord, Boolean> OFFICIAL = createField(DSL.name("official"), SQLDataType.BOOLEAN.nullable(false).defaultValue(DSL.field(DSL.raw("false"), SQLDataType.BOOLEAN)), this, "");
+
+    /**
+     * The column <code>platform_deck.signing_key</code>.
+     */
+    public final TableField<PlatformDeckRecord, String> SIGNING_KEY = createField(DSL.name("signing_key"), SQLDataType.CLOB, this, "");
+
+    /**
+     * The column <code>platform_deck.installed_by</code>.
+     */
+    public final TableField<PlatformDeckRecord, UUID> INSTALLED_BY = createField(DSL.name("installed_by"), SQLDataType.UUID, this, "");
 
     private PlatformDeck(Name alias, Table<PlatformDeckRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
@@ -109,6 +140,39 @@ public class PlatformDeck extends TableImpl<PlatformDeckRecord> {
         this(DSL.name("platform_deck"), null);
     }
 
+    public <O extends Record> PlatformDeck(Table<O> path, ForeignKey<O, PlatformDeckRecord> childPath, InverseForeignKey<O, PlatformDeckRecord> parentPath) {
+        super(path, childPath, parentPath, PLATFORM_DECK);
+    }
+
+    /**
+     * A subtype implementing {@link Path} for simplified path-based joins.
+     */
+    public static class PlatformDeckPath extends PlatformDeck implements Path<PlatformDeckRecord> {
+
+        private static final long serialVersionUID = 1L;
+        public <O extends Record> PlatformDeckPath(Table<O> path, ForeignKey<O, PlatformDeckRecord> childPath, InverseForeignKey<O, PlatformDeckRecord> parentPath) {
+            super(path, childPath, parentPath);
+        }
+        private PlatformDeckPath(Name alias, Table<PlatformDeckRecord> aliased) {
+            super(alias, aliased);
+        }
+
+        @Override
+        public PlatformDeckPath as(String alias) {
+            return new PlatformDeckPath(DSL.name(alias), this);
+        }
+
+        @Override
+        public PlatformDeckPath as(Name alias) {
+            return new PlatformDeckPath(alias, this);
+        }
+
+        @Override
+        public PlatformDeckPath as(Table<?> alias) {
+            return new PlatformDeckPath(alias.getQualifiedName(), this);
+        }
+    }
+
     @Override
     public Schema getSchema() {
         return aliased() ? null : DefaultSchema.DEFAULT_SCHEMA;
@@ -119,11 +183,27 @@ public class PlatformDeck extends TableImpl<PlatformDeckRecord> {
         return Keys.PLATFORM_DECK_PKEY;
     }
 
+    private transient PlatformDeckImagePath _platformDeckImage;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>platform_deck_image</code> table
+     */
+    public PlatformDeckImagePath platformDeckImage() {
+        if (_platformDeckImage == null)
+            _platformDeckImage = new PlatformDeckImagePath(this, null, Keys.PLATFORM_DECK_IMAGE__PLATFORM_DECK_IMAGE_DECK_ID_VERSION_FKEY.getInverseKey());
+
+        return _platformDeckImage;
+    }
+
     @Override
     public List<Check<PlatformDeckRecord>> getChecks() {
         return Arrays.asList(
+            Internal.createCheck(this, DSL.name("platform_deck_check"), "((official = (signing_key IS NOT NULL)))", true),
+            Internal.createCheck(this, DSL.name("platform_deck_content_sha256_check"), "((content_sha256 ~ '^[0-9a-f]{64}$'::text))", true),
             Internal.createCheck(this, DSL.name("platform_deck_deck_id_check"), "((deck_id ~ '^[a-z][a-z0-9-]{0,62}$'::text))", true),
-            Internal.createCheck(this, DSL.name("platform_deck_source_check"), "((source = ANY (ARRAY['code'::text, 'package'::text])))", true),
+            Internal.createCheck(this, DSL.name("platform_deck_signing_key_check"), "((length(signing_key) <= 100))", true),
+            Internal.createCheck(this, DSL.name("platform_deck_source_check"), "((origin = ANY (ARRAY['code'::text, 'package'::text])))", true),
             Internal.createCheck(this, DSL.name("platform_deck_version_check"), "((version ~ '^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$'::text))", true)
         );
     }

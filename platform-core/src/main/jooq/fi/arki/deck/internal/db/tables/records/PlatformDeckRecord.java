@@ -7,6 +7,7 @@ package fi.arki.deck.internal.db.tables.records;
 import fi.arki.deck.internal.db.tables.PlatformDeck;
 
 import java.time.OffsetDateTime;
+import java.util.UUID;
 
 import org.jooq.JSONB;
 import org.jooq.Record2;
@@ -52,17 +53,17 @@ public class PlatformDeckRecord extends UpdatableRecordImpl<PlatformDeckRecord> 
     }
 
     /**
-     * Setter for <code>platform_deck.source</code>.
+     * Setter for <code>platform_deck.origin</code>.
      */
-    public PlatformDeckRecord setSource(String value) {
+    public PlatformDeckRecord setOrigin(String value) {
         set(2, value);
         return this;
     }
 
     /**
-     * Getter for <code>platform_deck.source</code>.
+     * Getter for <code>platform_deck.origin</code>.
      */
-    public String getSource() {
+    public String getOrigin() {
         return (String) get(2);
     }
 
@@ -96,6 +97,81 @@ public class PlatformDeckRecord extends UpdatableRecordImpl<PlatformDeckRecord> 
         return (OffsetDateTime) get(4);
     }
 
+    /**
+     * Setter for <code>platform_deck.texts</code>.
+     */
+    public PlatformDeckRecord setTexts(JSONB value) {
+        set(5, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>platform_deck.texts</code>.
+     */
+    public JSONB getTexts() {
+        return (JSONB) get(5);
+    }
+
+    /**
+     * Setter for <code>platform_deck.content_sha256</code>.
+     */
+    public PlatformDeckRecord setContentSha256(String value) {
+        set(6, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>platform_deck.content_sha256</code>.
+     */
+    public String getContentSha256() {
+        return (String) get(6);
+    }
+
+    /**
+     * Setter for <code>platform_deck.official</code>.
+     */
+    public PlatformDeckRecord setOfficial(Boolean value) {
+        set(7, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>platform_deck.official</code>.
+     */
+    public Boolean getOfficial() {
+        return (Boolean) get(7);
+    }
+
+    /**
+     * Setter for <code>platform_deck.signing_key</code>.
+     */
+    public PlatformDeckRecord setSigningKey(String value) {
+        set(8, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>platform_deck.signing_key</code>.
+     */
+    public String getSigningKey() {
+        return (String) get(8);
+    }
+
+    /**
+     * Setter for <code>platform_deck.installed_by</code>.
+     */
+    public PlatformDeckRecord setInstalledBy(UUID value) {
+        set(9, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>platform_deck.installed_by</code>.
+     */
+    public UUID getInstalledBy() {
+        return (UUID) get(9);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -119,14 +195,19 @@ public class PlatformDeckRecord extends UpdatableRecordImpl<PlatformDeckRecord> 
     /**
      * Create a detached, initialised PlatformDeckRecord
      */
-    public PlatformDeckRecord(String deckId, String version, String source, JSONB manifest, OffsetDateTime installedAt) {
+    public PlatformDeckRecord(String deckId, String version, String origin, JSONB manifest, OffsetDateTime installedAt, JSONB texts, String contentSha256, Boolean official, String signingKey, UUID installedBy) {
         super(PlatformDeck.PLATFORM_DECK);
 
         setDeckId(deckId);
         setVersion(version);
-        setSource(source);
+        setOrigin(origin);
         setManifest(manifest);
         setInstalledAt(installedAt);
+        setTexts(texts);
+        setContentSha256(contentSha256);
+        setOfficial(official);
+        setSigningKey(signingKey);
+        setInstalledBy(installedBy);
         resetTouchedOnNotNull();
     }
 }
