@@ -22,6 +22,8 @@ public final class AuditAction {
     public static final String TENANT_SETTINGS_CHANGED = "tenant.settings-changed";
     public static final String DECK_INSTALLED = "deck.installed";
     public static final String DECK_ENABLED = "deck.enabled";
+    public static final String DECK_DISABLED = "deck.disabled";
+    public static final String DECK_SETTINGS_CHANGED = "deck.settings-changed";
     public static final String EXPORT_CREATED = "data.exported";
     public static final String DELETED = "data.deleted";
 

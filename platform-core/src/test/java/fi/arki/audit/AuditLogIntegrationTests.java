@@ -139,6 +139,18 @@ class AuditLogIntegrationTests {
     }
 
     @Test
+    void deck_installs_and_enablements_are_recorded_from_the_deck_modules_events() {
+        events.publishEvent(new fi.arki.deck.DeckVersionInstalled(tenant, "oma-pakka", "1.2.0", fi.arki.deck.DeckOrigin.TENANT_PACKAGE, false));
+        TenantContext.runAs(tenant, () -> events.publishEvent(new fi.arki.deck.DeckEnabledForTenant(tenant, "oma-pakka")));
+
+        List<AuditEntry> entries = TenantContext.callAs(tenant, () -> audit.tenantEntries(2));
+        assertThat(entries).extracting(AuditEntry::action).containsExactly(AuditAction.DECK_ENABLED, AuditAction.DECK_INSTALLED);
+        assertThat(entries.get(1).objectId()).isEqualTo("oma-pakka@1.2.0");
+        assertThat(entries.get(1).detail()).containsEntry("origin", "TENANT_PACKAGE").containsEntry("official", "false");
+        assertThat(entries.get(1).actor()).isEqualTo(admin.displayName());
+    }
+
+    @Test
     void an_entry_commits_or_rolls_back_with_the_change_it_records() {
         TenantContext.runAs(tenant, () -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
             Person person = directory.addPerson("Peruttu", null, null);

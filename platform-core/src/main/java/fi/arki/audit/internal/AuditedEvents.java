@@ -4,6 +4,10 @@ import fi.arki.audit.AuditAction;
 import fi.arki.audit.AuditEvent;
 import fi.arki.audit.AuditManagement;
 import fi.arki.audit.AuditOutcome;
+import fi.arki.deck.DeckDisabledForTenant;
+import fi.arki.deck.DeckEnabledForTenant;
+import fi.arki.deck.DeckSettingsChanged;
+import fi.arki.deck.DeckVersionInstalled;
 import fi.arki.directory.RoleGranted;
 import fi.arki.directory.RoleRevoked;
 import fi.arki.identity.AccountEvents;
@@ -65,6 +69,31 @@ class AuditedEvents {
     @EventListener
     void on(RoleRevoked e) {
         in(e.tenantId(), AuditEvent.of(AuditAction.ROLE_REVOKED, "person", e.person()).with("role", e.role().code()));
+    }
+
+    @EventListener
+    void on(DeckVersionInstalled e) {
+        in(e.tenantId(), AuditEvent.of(AuditAction.DECK_INSTALLED, "deck", e.deckId() + "@" + e.version())
+                .with("origin", e.origin()).with("official", e.official()));
+    }
+
+    @EventListener
+    void on(DeckEnabledForTenant e) {
+        in(e.tenantId(), AuditEvent.of(AuditAction.DECK_ENABLED, "deck", e.deckId()));
+    }
+
+    @EventListener
+    void on(DeckDisabledForTenant e) {
+        in(e.tenantId(), AuditEvent.of(AuditAction.DECK_DISABLED, "deck", e.deckId()));
+    }
+
+    @EventListener
+    void on(DeckSettingsChanged e) {
+        AuditEvent event = AuditEvent.of(AuditAction.DECK_SETTINGS_CHANGED, "deck", e.deckId());
+        for (var setting : e.values().entrySet()) {
+            event = event.with(setting.getKey(), setting.getValue());
+        }
+        in(e.tenantId(), event);
     }
 
     @EventListener
