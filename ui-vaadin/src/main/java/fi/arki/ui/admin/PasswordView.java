@@ -51,8 +51,18 @@ public class PasswordView extends Main implements HasDynamicTitle {
                 again.setInvalid(true);
                 return;
             }
-            boolean ok = Feedback.run(this, "account.password.saved", next,
-                    () -> accounts.changeOwnPassword(current.getValue(), next.getValue()));
+            current.setInvalid(false);
+            boolean ok = Feedback.run(this, "account.password.saved", next, () -> {
+                try {
+                    accounts.changeOwnPassword(current.getValue(), next.getValue());
+                } catch (fi.arki.shared.InvalidInputException wrongCurrent) {
+                    if (wrongCurrent.messageKey().equals("error.account.current-password-wrong")) {
+                        current.setErrorMessage(getTranslation(wrongCurrent.messageKey()));
+                        current.setInvalid(true);
+                    }
+                    throw wrongCurrent;
+                }
+            });
             if (ok) {
                 current.clear();
                 next.clear();
