@@ -37,12 +37,13 @@ public final class JooqCodegen {
     static final Map<String, List<String>> OWNED_TABLES = new LinkedHashMap<>();
 
     static {
-        OWNED_TABLES.put("tenancy", List.of("tenant", "tenant_settings"));
+        OWNED_TABLES.put("tenancy", List.of("tenant", "tenant_settings", "tenant_organization"));
         OWNED_TABLES.put("identity", List.of("user_account"));
         OWNED_TABLES.put("directory", List.of("unit", "team", "person", "person_role", "team_member", "account_tenant"));
         OWNED_TABLES.put("deck", List.of("platform_deck", "platform_deck_image", "platform_deck_failure", "tenant_deck",
                 "tenant_deck_image", "deck_enablement", "deck_setting"));
         OWNED_TABLES.put("session", List.of("join_code"));
+        OWNED_TABLES.put("audit", List.of("audit_log"));
     }
 
     /** Tables that are not generated at all: bookkeeping that no Arki code queries. */
