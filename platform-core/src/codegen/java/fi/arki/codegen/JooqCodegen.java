@@ -37,7 +37,7 @@ public final class JooqCodegen {
     static final Map<String, List<String>> OWNED_TABLES = new LinkedHashMap<>();
 
     static {
-        OWNED_TABLES.put("tenancy", List.of("tenant", "tenant_settings"));
+        OWNED_TABLES.put("tenancy", List.of("tenant", "tenant_settings", "tenant_organization"));
         OWNED_TABLES.put("identity", List.of("user_account"));
         OWNED_TABLES.put("directory", List.of("unit", "team", "person", "person_role", "team_member", "account_tenant"));
         OWNED_TABLES.put("deck", List.of("platform_deck", "platform_deck_image", "platform_deck_failure", "tenant_deck",
@@ -45,6 +45,7 @@ public final class JooqCodegen {
         OWNED_TABLES.put("session", List.of("join_code", "live_session", "session_team", "session_facilitator",
                 "session_step", "participant", "answer", "answer_group", "answer_grouping", "vote", "rating", "touchpoint"));
         OWNED_TABLES.put("followup", List.of("development_target", "target_review"));
+        OWNED_TABLES.put("audit", List.of("audit_log"));
     }
 
     /** Tables that are not generated at all: bookkeeping that no Arki code queries. */

@@ -13,7 +13,9 @@ import fi.arki.shared.InvalidInputException;
 import fi.arki.shared.Language;
 import fi.arki.shared.TenantId;
 import fi.arki.tenancy.Tenant;
+import fi.arki.shared.AccessRoles;
 import fi.arki.tenancy.TenantContext;
+import jakarta.annotation.security.RolesAllowed;
 import fi.arki.tenancy.TenantManagement;
 import fi.arki.tenancy.TenantSettingsManagement;
 import java.util.ArrayList;
@@ -83,6 +85,7 @@ public class DeckManagement {
      * ones and whether it offers each deck; built-in decks that failed to load are listed too.
      * Ordered by deck id, newest version first.
      */
+    @RolesAllowed({AccessRoles.TENANT_ADMIN, AccessRoles.PLATFORM_ADMIN})
     @Transactional(readOnly = true)
     public List<DeckCatalogueEntry> catalogue() {
         requireAny(TENANT_ADMIN, PLATFORM_ADMIN);
@@ -121,6 +124,7 @@ public class DeckManagement {
      *
      * @throws InvalidDeckException with every problem found; nothing is stored then
      */
+    @RolesAllowed({AccessRoles.TENANT_ADMIN, AccessRoles.PLATFORM_ADMIN})
     @Transactional
     public DeckCatalogueEntry install(byte[] zip, DeckOrigin scope, @Nullable AccountId by) {
         PackageImport.Checked checked = switch (scope) {
@@ -187,6 +191,7 @@ public class DeckManagement {
      * Offers a deck to the current tenant's facilitators (its newest version that runs on this
      * platform). A bilingual tenant can only offer decks written in both Finnish and Swedish.
      */
+    @RolesAllowed(AccessRoles.TENANT_ADMIN)
     @Transactional
     public void enable(String deckId, @Nullable AccountId by) {
         require(TENANT_ADMIN);
@@ -205,6 +210,7 @@ public class DeckManagement {
         }
     }
 
+    @RolesAllowed(AccessRoles.TENANT_ADMIN)
     @Transactional
     public void disable(String deckId) {
         require(TENANT_ADMIN);
@@ -215,6 +221,7 @@ public class DeckManagement {
     }
 
     /** The current tenant's settings of a deck, for its newest version that runs here. */
+    @RolesAllowed(AccessRoles.TENANT_ADMIN)
     @Transactional(readOnly = true)
     public DeckSettings settings(String deckId) {
         require(TENANT_ADMIN);
@@ -230,6 +237,7 @@ public class DeckManagement {
      *
      * @throws InvalidDeckException listing every wrong value
      */
+    @RolesAllowed(AccessRoles.TENANT_ADMIN)
     @Transactional
     public DeckSettings saveSettings(String deckId, Map<String, String> values) {
         require(TENANT_ADMIN);

@@ -2,7 +2,10 @@ package fi.arki.followup;
 
 import fi.arki.directory.TeamId;
 import fi.arki.followup.internal.Targets;
+import fi.arki.shared.AccessRoles;
 import fi.arki.shared.InvalidInputException;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import fi.arki.tenancy.TenantContext;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,6 +36,7 @@ public class FollowupManagement {
     }
 
     /** Stores a target once: committing the same draft again (a retry) changes nothing. */
+    @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
     public DevelopmentTarget commit(TargetDraft draft) {
         String title = clean(draft.title(), MAX_TITLE, "target.error.title-empty", "target.error.title-too-long");
         String ownerName = draft.ownerName() == null || draft.ownerName().isBlank() ? null
@@ -55,6 +59,7 @@ public class FollowupManagement {
     }
 
     /** Records (or corrects) a target's review in a session and moves the target's status with it. */
+    @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
     public void review(TargetId target, UUID sessionId, ReviewOutcome outcome, @Nullable String note) {
         String cleanNote = note == null || note.isBlank() ? null : note.strip();
         if (cleanNote != null && cleanNote.length() > MAX_NOTE) {
@@ -67,21 +72,25 @@ public class FollowupManagement {
         events.publishEvent(new TargetReviewed(TenantContext.require(), target, sessionId, outcome));
     }
 
+    @PermitAll
     @Transactional(readOnly = true)
     public List<DevelopmentTarget> openTargetsOf(Collection<TeamId> teams) {
         return targets.openOf(teams);
     }
 
+    @PermitAll
     @Transactional(readOnly = true)
     public List<DevelopmentTarget> targetsOf(TeamId team) {
         return targets.of(team);
     }
 
+    @PermitAll
     @Transactional(readOnly = true)
     public List<DevelopmentTarget> committedIn(UUID sessionId) {
         return targets.committedIn(sessionId);
     }
 
+    @PermitAll
     @Transactional(readOnly = true)
     public List<TargetReview> reviewsIn(UUID sessionId) {
         return targets.reviewsIn(sessionId);

@@ -2,6 +2,7 @@ package fi.arki.identity;
 
 import fi.arki.directory.Role;
 import fi.arki.shared.AccountId;
+import fi.arki.shared.Actor;
 import fi.arki.shared.TenantId;
 import java.io.Serial;
 import java.io.Serializable;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record ActingUser(AccountId account, String displayName, boolean platformAdmin,
                          @Nullable TenantId tenant, @Nullable String tenantName, List<Role> roles)
-        implements Serializable {
+        implements Serializable, Actor {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -34,6 +35,16 @@ public record ActingUser(AccountId account, String displayName, boolean platform
     public ActingUser actingIn(Membership membership) {
         return new ActingUser(account, displayName, platformAdmin, membership.tenant().id(),
                 membership.tenant().name(), membership.roles().stream().sorted().toList());
+    }
+
+    @Override
+    public AccountId accountId() {
+        return account;
+    }
+
+    @Override
+    public String label() {
+        return displayName;
     }
 
     public Optional<TenantId> tenantId() {

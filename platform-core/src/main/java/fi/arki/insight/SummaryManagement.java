@@ -37,6 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional(readOnly = true)
+@jakarta.annotation.security.PermitAll
 public class SummaryManagement {
 
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.yyyy");

@@ -5,8 +5,10 @@ import fi.arki.deck.ActivityKind;
 import fi.arki.directory.DirectoryManagement;
 import fi.arki.directory.Team;
 import fi.arki.directory.UnitId;
+import fi.arki.session.internal.AsArki;
 import fi.arki.session.internal.Changes;
 import fi.arki.session.internal.Sessions;
+import fi.arki.shared.AnonymousAllowed;
 import fi.arki.shared.InvalidInputException;
 import fi.arki.shared.Language;
 import fi.arki.shared.Names;
@@ -34,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@AnonymousAllowed
 public class ParticipantManagement {
 
     public static final int MAX_ANSWER = 2000;
@@ -43,15 +46,17 @@ public class ParticipantManagement {
     private final SessionManagement management;
     private final DirectoryManagement directory;
     private final TenantSettingsManagement settings;
+    private final fi.arki.tenancy.TenantManagement tenants;
     private final SecureRandom random = new SecureRandom();
 
     ParticipantManagement(Sessions sessions, Changes changes, SessionManagement management, DirectoryManagement directory,
-                          TenantSettingsManagement settings) {
+                          TenantSettingsManagement settings, fi.arki.tenancy.TenantManagement tenants) {
         this.sessions = sessions;
         this.changes = changes;
         this.management = management;
         this.directory = directory;
         this.settings = settings;
+        this.tenants = tenants;
     }
 
     // ---- joining ---------------------------------------------------------------------------
@@ -69,7 +74,7 @@ public class ParticipantManagement {
         }
         String secret = newSecret();
         if (joiner.guest()) {
-            if (!settings.current().guestsAllowed()) {
+            if (!AsArki.call(() -> settings.current().guestsAllowed())) {
                 throw new InvalidInputException("session.error.guests-not-allowed");
             }
         } else if (info.mode() == SessionMode.NAMED) {
@@ -84,7 +89,7 @@ public class ParticipantManagement {
         if (info.mode() == SessionMode.NAMED) {
             name = Names.require(joiner.name());
         }
-        UnitId unit = unitFor(info, joiner);
+        UnitId unit = AsArki.call(() -> unitFor(info, joiner));
         ParticipantId id = ParticipantId.random();
         // anonymous sessions record no person, not even for members
         sessions.insertParticipant(tenant, session, id, info.mode() == SessionMode.NAMED ? joiner.member() : null,
@@ -96,11 +101,15 @@ public class ParticipantManagement {
     /** The units a participant of this session may speak for: those of its owning teams. */
     @Transactional(readOnly = true)
     public List<UnitId> unitsOf(SessionInfo info) {
+        return AsArki.call(() -> unitIds(info));
+    }
+
+    private List<UnitId> unitIds(SessionInfo info) {
         return info.teams().stream().map(directory::findTeam).flatMap(Optional::stream).map(Team::unitId).distinct().toList();
     }
 
     private @Nullable UnitId unitFor(SessionInfo info, Joiner joiner) {
-        List<UnitId> units = unitsOf(info);
+        List<UnitId> units = unitIds(info);
         if (joiner.unit() != null) {
             if (!units.contains(joiner.unit())) {
                 throw new InvalidInputException("session.error.unit-not-in-session");
@@ -115,6 +124,24 @@ public class ParticipantManagement {
             }
         }
         return units.size() == 1 ? units.getFirst() : null;
+    }
+
+    /** What the join page shows before anyone joins: whether guests may, the organisation's name, the units to speak for. */
+    @Transactional(readOnly = true)
+    public JoinInfo joinInfo(SessionInfo info) {
+        return AsArki.call(() -> {
+            var tenantSettings = settings.current();
+            String name = tenants.find(TenantContext.require()).map(t -> t.name()).orElse("");
+            List<UnitId> units = unitIds(info);
+            java.util.Map<UnitId, String> names = new java.util.LinkedHashMap<>();
+            if (units.size() > 1) {
+                var all = directory.organisation().units();
+                for (UnitId unit : units) {
+                    all.stream().filter(u -> u.unit().id().equals(unit)).findFirst().ifPresent(u -> names.put(unit, u.unit().name()));
+                }
+            }
+            return new JoinInfo(tenantSettings.guestsAllowed(), tenantSettings.organisationName(name), units, names);
+        });
     }
 
     /** The participant a browser's saved pass belongs to, if the pass is right. */

@@ -12,8 +12,11 @@ import fi.arki.followup.FollowupManagement;
 import fi.arki.followup.ReviewOutcome;
 import fi.arki.followup.TargetDraft;
 import fi.arki.followup.TargetId;
+import fi.arki.session.internal.AsArki;
 import fi.arki.session.internal.Changes;
 import fi.arki.session.internal.Sessions;
+import fi.arki.shared.AccessRoles;
+import fi.arki.shared.AnonymousAllowed;
 import fi.arki.shared.InvalidInputException;
 import fi.arki.shared.Names;
 import fi.arki.shared.TenantId;
@@ -34,6 +37,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -82,6 +88,7 @@ public class SessionManagement {
 
     /** The decks the current tenant may run (none until a deck registry is installed). */
     @Transactional(readOnly = true)
+    @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
     public List<InstalledDeck> enabledDecks() {
         DeckCatalog decks = catalog.getIfAvailable();
         return decks == null ? List.of() : decks.enabledForCurrentTenant();
@@ -89,6 +96,7 @@ public class SessionManagement {
 
     /** The exact deck version a session pinned. Versions never change, so they are kept once read. */
     @Transactional(readOnly = true)
+    @AnonymousAllowed
     public InstalledDeck deckOf(SessionInfo session) {
         return deck(session.deckId(), session.deckVersion());
     }
@@ -132,6 +140,7 @@ public class SessionManagement {
 
     // ---- starting and finding --------------------------------------------------------------
 
+    @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
     public SessionInfo start(PersonId facilitator, SessionStart spec) {
         TenantId tenant = TenantContext.require();
         if (spec.teams().isEmpty()) {
@@ -209,6 +218,7 @@ public class SessionManagement {
 
     /** Finds a running session by its join code; needs no tenant (the code tells the tenant). */
     @Transactional(readOnly = true)
+    @AnonymousAllowed
     public Optional<JoinTarget> resolve(String typed) {
         String code = normaliseCode(typed);
         if (!code.matches("[0-9A-Z]{6,12}")) {
@@ -218,27 +228,32 @@ public class SessionManagement {
     }
 
     @Transactional(readOnly = true)
+    @AnonymousAllowed
     public Optional<SessionInfo> find(SessionId id) {
         return sessions.find(id);
     }
 
     @Transactional(readOnly = true)
+    @PermitAll
     public List<SessionInfo> sessionsOf(Collection<TeamId> teams) {
         return teams.isEmpty() ? List.of() : sessions.ofTeams(teams);
     }
 
     @Transactional(readOnly = true)
+    @PermitAll
     public List<SessionInfo> runningFacilitatedBy(PersonId person) {
         return sessions.runningFacilitatedBy(person);
     }
 
     @Transactional(readOnly = true)
+    @PermitAll
     public boolean isFacilitator(SessionId session, PersonId person) {
         return sessions.isFacilitator(session, person);
     }
 
     /** The team and its supervisor see a session's summary, and so do its facilitators. */
     @Transactional(readOnly = true)
+    @PermitAll
     public boolean maySeeSummary(SessionInfo session, PersonId person) {
         if (session.facilitators().contains(person)) {
             return true;
@@ -248,8 +263,13 @@ public class SessionManagement {
 
     /** Everything of a session as committed now (see {@link LiveStates} for the shared, cached read). */
     @Transactional(readOnly = true)
+    @AnonymousAllowed
     public LiveState state(SessionId id) {
         Sessions.Loaded loaded = sessions.load(id).orElseThrow(() -> new InvalidInputException("session.error.not-found"));
+        return AsArki.call(() -> assemble(id, loaded));
+    }
+
+    private LiveState assemble(SessionId id, Sessions.Loaded loaded) {
         TenantSettings tenantSettings = settings.current();
         String name = tenants.find(TenantContext.require()).map(t -> t.name()).orElse("");
         List<DevelopmentTarget> committed = followup.committedIn(id.value());
@@ -293,6 +313,7 @@ public class SessionManagement {
         changes.afterCommit(TenantContext.require(), session, version);
     }
 
+    @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
     public void goTo(PersonId actor, SessionId session, int step) {
         requireFacilitator(session, actor);
         if (step < 0 || step >= sessions.stepCount(session)) {
@@ -301,17 +322,20 @@ public class SessionManagement {
         announce(session, sessions.goTo(session, step));
     }
 
+    @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
     public void reveal(PersonId actor, SessionId session, int step, boolean revealed) {
         requireFacilitator(session, actor);
         announce(session, sessions.setStepFlag(session, step, true, revealed));
     }
 
+    @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
     public void lock(PersonId actor, SessionId session, int step, boolean locked) {
         requireFacilitator(session, actor);
         announce(session, sessions.setStepFlag(session, step, false, locked));
     }
 
     /** Starts a timer everyone sees (or stops it, with {@code null}). */
+    @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
     public void timer(PersonId actor, SessionId session, @Nullable Duration length) {
         requireFacilitator(session, actor);
         if (length != null && (length.isNegative() || length.isZero() || length.compareTo(MAX_TIMER) > 0)) {
@@ -320,12 +344,14 @@ public class SessionManagement {
         announce(session, sessions.setTimer(session, length == null ? null : OffsetDateTime.now().plus(length)));
     }
 
+    @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
     public void close(PersonId actor, SessionId session) {
         requireFacilitator(session, actor);
         closeNow(session, "facilitator", null);
     }
 
     /** Closes the session if nobody has touched it for {@code idleFor}; safe to run on every node at once. */
+    @DenyAll
     public boolean closeIfIdle(SessionId session, Duration idleFor) {
         return closeNow(session, "idle", idleFor);
     }
@@ -342,6 +368,7 @@ public class SessionManagement {
     }
 
     /** The lead hands the session over to another facilitator of the tenant, who becomes the lead. */
+    @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
     public void handOver(PersonId actor, SessionId session, PersonId to) {
         requireFacilitator(session, actor);
         if (!sessions.isLead(session, actor)) {
@@ -352,6 +379,7 @@ public class SessionManagement {
         announce(session, sessions.touch(session));
     }
 
+    @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
     public void addCoFacilitator(PersonId actor, SessionId session, PersonId co) {
         requireFacilitator(session, actor);
         requireMayFacilitate(co);
@@ -377,6 +405,7 @@ public class SessionManagement {
     }
 
     /** Creates a group in a group step, or renames it (same id). */
+    @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
     public void saveGroup(PersonId actor, SessionId session, int step, UUID group, String label) {
         requireFacilitator(session, actor);
         step(session, step, fi.arki.deck.ActivityKind.GROUP);
@@ -385,6 +414,7 @@ public class SessionManagement {
     }
 
     /** Puts an answer of the grouped activity into a group, or takes it out ({@code group} null). */
+    @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
     public void assign(PersonId actor, SessionId session, int step, UUID answer, @Nullable UUID group) {
         SessionInfo info = requireFacilitator(session, actor);
         Sessions.StepState state = step(session, step, fi.arki.deck.ActivityKind.GROUP);
@@ -403,6 +433,7 @@ public class SessionManagement {
     }
 
     /** Marks a touchpoint of a journey map as the peak, the end, or one to improve first (at most two). */
+    @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
     public void markTouchpoint(PersonId actor, SessionId session, int step, UUID touchpoint, String flag, boolean value) {
         requireFacilitator(session, actor);
         step(session, step, fi.arki.deck.ActivityKind.JOURNEY_MAP);
@@ -419,6 +450,7 @@ public class SessionManagement {
      * Commits a development target for the session's (first) team. The id comes from the UI and
      * makes a retry harmless; the card's activity says how many targets a session may commit.
      */
+    @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
     public DevelopmentTarget commitTarget(PersonId actor, SessionId session, int step, TargetId id, String title,
                                           @Nullable PersonId owner, @Nullable String ownerName, @Nullable LocalDate due,
                                           @Nullable String dimension) {
@@ -438,6 +470,7 @@ public class SessionManagement {
         return target;
     }
 
+    @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
     public void reviewTarget(PersonId actor, SessionId session, TargetId target, ReviewOutcome outcome, @Nullable String note) {
         SessionInfo info = requireFacilitator(session, actor);
         boolean ours = info.teams().stream().flatMap(t -> followup.targetsOf(t).stream()).anyMatch(t -> t.id().equals(target));

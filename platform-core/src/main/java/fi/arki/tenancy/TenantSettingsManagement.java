@@ -2,7 +2,11 @@ package fi.arki.tenancy;
 
 import fi.arki.shared.InvalidInputException;
 import fi.arki.shared.Names;
+import fi.arki.shared.AccessRoles;
 import fi.arki.tenancy.internal.TenantSettingsRepository;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,18 +16,22 @@ import org.springframework.transaction.annotation.Transactional;
 public class TenantSettingsManagement {
 
     private final TenantSettingsRepository settings;
+    private final ApplicationEventPublisher events;
 
-    TenantSettingsManagement(TenantSettingsRepository settings) {
+    TenantSettingsManagement(TenantSettingsRepository settings, ApplicationEventPublisher events) {
         this.settings = settings;
+        this.events = events;
     }
 
     /** The current tenant's settings, or the defaults if it has never changed them. */
+    @PermitAll
     @Transactional(readOnly = true)
     public TenantSettings current() {
         TenantContext.require();
         return settings.current().orElseGet(TenantSettings::defaults);
     }
 
+    @RolesAllowed(AccessRoles.TENANT_ADMIN)
     public TenantSettings update(TenantSettings changed) {
         if (changed.languages().isEmpty()) {
             throw new InvalidInputException("error.settings.no-language");
@@ -41,7 +49,9 @@ public class TenantSettingsManagement {
                 changed.defaultLanguage(), changed.guestsAllowed(), changed.anonymityThreshold(),
                 changed.sessionRetentionDays(), optionalName(changed.nameFinnishInessive()),
                 optionalName(changed.nameFinnishElative()));
+        TenantSettings previous = settings.current().orElseGet(TenantSettings::defaults);
         settings.save(TenantContext.require(), clean);
+        events.publishEvent(new TenantSettingsChanged(TenantContext.require(), previous, clean));
         return clean;
     }
 

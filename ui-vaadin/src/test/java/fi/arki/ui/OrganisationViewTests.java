@@ -16,6 +16,7 @@ import fi.arki.shared.Language;
 import fi.arki.shared.TenantId;
 import fi.arki.tenancy.TenantContext;
 import fi.arki.tenancy.TenantManagement;
+import fi.arki.testing.Actors;
 import fi.arki.ui.views.OrganisationView;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -72,7 +73,7 @@ class OrganisationViewTests extends SpringBrowserlessTest {
     @Test
     void an_empty_organisation_says_so() {
         TenantId empty = TenantId.random();
-        tenants.create(empty, "empty-" + empty.value().toString().substring(0, 8), "Empty");
+        Actors.asSystem(() -> tenants.create(empty, "empty-" + empty.value().toString().substring(0, 8), "Empty"));
         UI.getCurrent().setLocale(Language.FI.locale());
         TenantContext.runAs(empty, () -> navigate(OrganisationView.class));
         assertThat($(Paragraph.class).id("organisation-empty").getText()).isEqualTo("Organisaatiolla ei ole vielä vastuualueita.");

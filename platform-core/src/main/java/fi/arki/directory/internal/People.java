@@ -5,6 +5,7 @@ import static fi.arki.directory.internal.db.Tables.PERSON;
 import static fi.arki.directory.internal.db.Tables.PERSON_ROLE;
 import static fi.arki.directory.internal.db.Tables.TEAM_MEMBER;
 
+import fi.arki.directory.DirectoryManagement;
 import fi.arki.directory.Person;
 import fi.arki.directory.PersonId;
 import fi.arki.directory.Role;
@@ -46,11 +47,57 @@ public class People {
                 .execute();
     }
 
-    public void grant(TenantId tenant, PersonId person, Role role) {
-        db.insertInto(PERSON_ROLE, PERSON_ROLE.TENANT_ID, PERSON_ROLE.PERSON_ID, PERSON_ROLE.ROLE)
+    /** Grants a role; false if the person had it already. */
+    public boolean grant(TenantId tenant, PersonId person, Role role) {
+        return db.insertInto(PERSON_ROLE, PERSON_ROLE.TENANT_ID, PERSON_ROLE.PERSON_ID, PERSON_ROLE.ROLE)
                 .values(tenant.value(), person.value(), role.code())
                 .onConflictDoNothing()
+                .execute() > 0;
+    }
+
+    /** Revokes a role; false if the person did not have it. */
+    public boolean revoke(PersonId person, Role role) {
+        return db.deleteFrom(PERSON_ROLE)
+                .where(PERSON_ROLE.PERSON_ID.eq(person.value()), PERSON_ROLE.ROLE.eq(role.code()))
+                .execute() > 0;
+    }
+
+    public int countWithRole(Role role) {
+        return db.fetchCount(PERSON_ROLE, PERSON_ROLE.ROLE.eq(role.code()));
+    }
+
+    public Optional<Person> find(PersonId id) {
+        return db.selectFrom(PERSON).where(PERSON.ID.eq(id.value())).fetchOptional(People::toPerson);
+    }
+
+    public void update(Person person) {
+        db.update(PERSON)
+                .set(PERSON.DISPLAY_NAME, person.displayName())
+                .set(PERSON.EMAIL, person.email())
+                .where(PERSON.ID.eq(person.id().value()))
                 .execute();
+    }
+
+    public Optional<Person> withoutAccountByEmail(String email) {
+        return db.selectFrom(PERSON)
+                .where(PERSON.ACCOUNT_ID.isNull(), PERSON.EMAIL.equalIgnoreCase(email))
+                .orderBy(PERSON.CREATED_AT)
+                .limit(1)
+                .fetchOptional(People::toPerson);
+    }
+
+    public void setAccount(PersonId person, AccountId account) {
+        db.update(PERSON).set(PERSON.ACCOUNT_ID, account.value()).where(PERSON.ID.eq(person.value())).execute();
+    }
+
+    public void removeFromTeam(TeamId team, PersonId person) {
+        db.deleteFrom(TEAM_MEMBER).where(TEAM_MEMBER.TEAM_ID.eq(team.value()), TEAM_MEMBER.PERSON_ID.eq(person.value())).execute();
+    }
+
+    public List<DirectoryManagement.Membership> teamsOf(PersonId person) {
+        return db.select(TEAM_MEMBER.TEAM_ID, TEAM_MEMBER.SUPERVISOR).from(TEAM_MEMBER)
+                .where(TEAM_MEMBER.PERSON_ID.eq(person.value()))
+                .fetch(r -> new DirectoryManagement.Membership(new TeamId(r.value1()), r.value2()));
     }
 
     public void addToTeam(TenantId tenant, TeamId team, PersonId person, boolean supervisor) {

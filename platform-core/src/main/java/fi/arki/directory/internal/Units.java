@@ -42,6 +42,14 @@ public class Units {
                 .execute();
     }
 
+    public void renameUnit(UnitId unit, String name) {
+        db.update(UNIT).set(UNIT.NAME, name).where(UNIT.ID.eq(unit.value())).execute();
+    }
+
+    public void renameTeam(TeamId team, String name) {
+        db.update(TEAM).set(TEAM.NAME, name).where(TEAM.ID.eq(team.value())).execute();
+    }
+
     public List<Unit> units() {
         return db.select(UNIT.ID, UNIT.NAME).from(UNIT).orderBy(UNIT.NAME)
                 .fetch(r -> new Unit(new UnitId(r.value1()), r.value2()));

@@ -5,7 +5,11 @@ import static fi.arki.identity.internal.db.Tables.USER_ACCOUNT;
 import fi.arki.identity.Account;
 import fi.arki.shared.AccountId;
 import fi.arki.shared.Language;
+import fi.arki.identity.LocalAccountStatus;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import org.jooq.impl.DSL;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -26,6 +30,10 @@ public class Accounts {
     }
 
     public void insert(Account account, @Nullable String passwordHash) {
+        insert(account, passwordHash, false);
+    }
+
+    public void insert(Account account, @Nullable String passwordHash, boolean passwordChangeRequired) {
         db.insertInto(USER_ACCOUNT)
                 .set(USER_ACCOUNT.ID, account.id().value())
                 .set(USER_ACCOUNT.ISSUER, account.issuer())
@@ -35,6 +43,7 @@ public class Accounts {
                 .set(USER_ACCOUNT.PLATFORM_ADMIN, account.platformAdmin())
                 .set(USER_ACCOUNT.PREFERRED_LOCALE, account.preferredLanguage() == null ? null : account.preferredLanguage().tag())
                 .set(USER_ACCOUNT.PASSWORD_HASH, passwordHash)
+                .set(USER_ACCOUNT.PASSWORD_CHANGE_REQUIRED, passwordChangeRequired)
                 .execute();
     }
 
@@ -77,7 +86,57 @@ public class Accounts {
         db.update(USER_ACCOUNT)
                 .set(USER_ACCOUNT.FAILED_LOGINS, 0)
                 .setNull(USER_ACCOUNT.LOCKED_UNTIL)
+                .set(USER_ACCOUNT.LAST_LOGIN_AT, OffsetDateTime.now())
                 .where(USER_ACCOUNT.ISSUER.eq(Account.LOCAL_ISSUER), USER_ACCOUNT.SUBJECT.eq(username))
+                .execute();
+    }
+
+    public Optional<LocalCredentials> localCredentials(AccountId account) {
+        return db.select(USER_ACCOUNT.ID, USER_ACCOUNT.PASSWORD_HASH, USER_ACCOUNT.LOCKED_UNTIL)
+                .from(USER_ACCOUNT)
+                .where(USER_ACCOUNT.ID.eq(account.value()), USER_ACCOUNT.ISSUER.eq(Account.LOCAL_ISSUER))
+                .fetchOptional(r -> new LocalCredentials(new AccountId(r.value1()), r.value2(), r.value3()));
+    }
+
+    public void setPassword(AccountId account, String passwordHash, boolean changeRequired) {
+        db.update(USER_ACCOUNT)
+                .set(USER_ACCOUNT.PASSWORD_HASH, passwordHash)
+                .set(USER_ACCOUNT.PASSWORD_CHANGE_REQUIRED, changeRequired)
+                .where(USER_ACCOUNT.ID.eq(account.value()))
+                .execute();
+    }
+
+    public void unlock(AccountId account) {
+        db.update(USER_ACCOUNT)
+                .set(USER_ACCOUNT.FAILED_LOGINS, 0)
+                .setNull(USER_ACCOUNT.LOCKED_UNTIL)
+                .where(USER_ACCOUNT.ID.eq(account.value()))
+                .execute();
+    }
+
+    public boolean passwordChangeRequired(AccountId account) {
+        return db.fetchExists(USER_ACCOUNT, USER_ACCOUNT.ID.eq(account.value()), USER_ACCOUNT.PASSWORD_CHANGE_REQUIRED.isTrue());
+    }
+
+    /** Local accounts with their lock state: those listed, or all when {@code ids} is null. */
+    public List<LocalAccountStatus> localStatus(@Nullable Collection<AccountId> ids) {
+        return db.selectFrom(USER_ACCOUNT)
+                .where(USER_ACCOUNT.ISSUER.eq(Account.LOCAL_ISSUER))
+                .and(ids == null ? DSL.noCondition() : USER_ACCOUNT.ID.in(ids.stream().map(AccountId::value).toList()))
+                .orderBy(USER_ACCOUNT.SUBJECT)
+                .fetch(r -> new LocalAccountStatus(new AccountId(r.getId()), r.getSubject(), r.getDisplayName(),
+                        r.getFailedLogins(), r.getLockedUntil() == null ? null : r.getLockedUntil().toInstant(),
+                        r.getPasswordChangeRequired(), r.getLastLoginAt() == null ? null : r.getLastLoginAt().toInstant()));
+    }
+
+    /** Brings a single sign-on account up to date with what its identity provider says now. */
+    public void updateFromIdentityProvider(AccountId account, String displayName, @Nullable String email, boolean platformAdmin) {
+        db.update(USER_ACCOUNT)
+                .set(USER_ACCOUNT.DISPLAY_NAME, displayName)
+                .set(USER_ACCOUNT.EMAIL, email)
+                .set(USER_ACCOUNT.PLATFORM_ADMIN, platformAdmin)
+                .set(USER_ACCOUNT.LAST_LOGIN_AT, OffsetDateTime.now())
+                .where(USER_ACCOUNT.ID.eq(account.value()))
                 .execute();
     }
 

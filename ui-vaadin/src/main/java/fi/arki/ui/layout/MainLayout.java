@@ -14,7 +14,11 @@ import com.vaadin.flow.router.Layout;
 import jakarta.annotation.security.PermitAll;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
+import fi.arki.identity.AccountManagement;
 import fi.arki.identity.ActingUser;
+import fi.arki.ui.admin.PasswordView;
+import fi.arki.ui.admin.PlatformTenantsView;
+import com.vaadin.flow.router.RouterLink;
 import fi.arki.ui.i18n.LanguageSelect;
 import fi.arki.ui.security.CurrentUser;
 import fi.arki.ui.security.TenantSelection;
@@ -28,7 +32,10 @@ import fi.arki.ui.views.ChooseTenantView;
 @PermitAll
 public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
-    public MainLayout(AuthenticationContext authentication, TenantSelection selection) {
+    private final AccountManagement accounts;
+
+    public MainLayout(AuthenticationContext authentication, TenantSelection selection, AccountManagement accounts) {
+        this.accounts = accounts;
         ActingUser user = CurrentUser.require();
         setPrimarySection(Section.DRAWER);
 
@@ -43,6 +50,11 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         signOut.setId("sign-out");
         signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         Div tools = new Div(who, new LanguageSelect(), signOut);
+        if (!CurrentUser.singleSignOn()) {
+            RouterLink password = new RouterLink(getTranslation("account.password.link"), PasswordView.class);
+            password.setId("change-password");
+            tools.addComponentAtIndex(1, password);
+        }
         tools.addClassName("arki-tools");
 
         addToNavbar(new DrawerToggle(), tenant, tools);
@@ -58,13 +70,30 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         addToDrawer(title, nav);
     }
 
+    /**
+     * A local user with a first password changes it before anything else. A user who has not
+     * chosen a tenant chooses one, except a platform administrator, whose home is the platform.
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        boolean noTenant = CurrentUser.get().map(u -> u.tenant() == null).orElse(true);
-        boolean platformView = CurrentUser.get().map(ActingUser::platformAdmin).orElse(false)
-                && PlatformView.class.isAssignableFrom(event.getNavigationTarget());
-        if (noTenant && !platformView && event.getNavigationTarget() != ChooseTenantView.class) {
-            event.forwardTo(ChooseTenantView.class);
+        ActingUser user = CurrentUser.get().orElse(null);
+        Class<?> target = event.getNavigationTarget();
+        if (user == null || target == PasswordView.class) {
+            return;
         }
+        if (!CurrentUser.singleSignOn() && accounts.passwordChangeRequired(user.account())) {
+            event.forwardTo(PasswordView.class);
+            return;
+        }
+        if (user.tenant() != null || target == ChooseTenantView.class) {
+            return;
+        }
+        if (user.platformAdmin()) {
+            if (!PlatformView.class.isAssignableFrom(target)) {
+                event.forwardTo(PlatformTenantsView.class);
+            }
+            return;
+        }
+        event.forwardTo(ChooseTenantView.class);
     }
 }

@@ -39,9 +39,7 @@ class ArkiAuthenticationProvider implements AuthenticationProvider {
     }
 
     static Authentication authenticated(ActingUser user) {
-        return UsernamePasswordAuthenticationToken.authenticated(user, null,
-                user.roleNames().stream().map(r -> (org.springframework.security.core.GrantedAuthority)
-                        new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_" + r)).toList());
+        return UsernamePasswordAuthenticationToken.authenticated(user, null, Authorities.of(user));
     }
 
     @Override

@@ -49,6 +49,7 @@ import fi.arki.tenancy.TenantSettingsManagement;
 import fi.arki.ui.i18n.LanguageSupport;
 import fi.arki.ui.security.CurrentPerson;
 import fi.arki.ui.security.CurrentUser;
+import fi.arki.shared.AccessRoles;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -66,7 +67,7 @@ import java.util.function.Supplier;
  * targets — then close. Participants follow every change live.
  */
 @Route("sessions/:id/facilitate")
-@RolesAllowed({"FACILITATOR", "TENANT_ADMIN"})
+@RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
 public class FacilitatorView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final SessionManagement sessions;

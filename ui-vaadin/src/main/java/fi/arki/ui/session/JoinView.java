@@ -21,6 +21,7 @@ import fi.arki.directory.PersonId;
 import fi.arki.directory.Unit;
 import fi.arki.directory.UnitId;
 import fi.arki.identity.ActingUser;
+import fi.arki.session.JoinInfo;
 import fi.arki.session.JoinTarget;
 import fi.arki.session.Joined;
 import fi.arki.session.Joiner;
@@ -139,8 +140,7 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
                 return;
             }
             Optional<PersonId> member = memberOf(target);
-            TenantSettings tenantSettings = settings.current();
-            joinForm(target, info, member, tenantSettings);
+            joinForm(target, info, member, participants.joinInfo(info));
         });
     }
 
@@ -150,13 +150,13 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
                 .flatMap(u -> directory.personOf(u.account()).map(p -> p.id()));
     }
 
-    private void joinForm(JoinTarget target, SessionInfo info, Optional<PersonId> member, TenantSettings tenantSettings) {
+    private void joinForm(JoinTarget target, SessionInfo info, Optional<PersonId> member, JoinInfo joinInfo) {
         add(new LanguageSelect(), new H1(info.title()));
         Paragraph mode = new Paragraph(getTranslation(info.anonymous() ? "join.mode.anonymous" : "join.mode.named"));
         mode.setId("join-mode");
         add(mode);
         Language language = LanguageSupport.current();
-        if (member.isEmpty() && !tenantSettings.guestsAllowed()) {
+        if (member.isEmpty() && !joinInfo.guestsAllowed()) {
             add(new Paragraph(getTranslation("join.sign-in-needed")));
             Anchor signIn = new Anchor("login", getTranslation("join.sign-in"));
             signIn.setId("join-sign-in");
@@ -170,10 +170,9 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
         name.setMaxLength(200);
         boolean asksName = member.isEmpty() && !info.anonymous();
         name.setVisible(asksName);
-        List<UnitId> units = member.isEmpty() ? participants.unitsOf(info) : List.of();
+        List<UnitId> units = member.isEmpty() ? joinInfo.units() : List.of();
         // unit names only when a guest has to choose among several units (a shared session)
-        Map<UnitId, String> unitNames = units.size() < 2 ? Map.of() : directory.organisation().units().stream().map(u -> u.unit())
-                .collect(Collectors.toMap(Unit::id, Unit::name));
+        Map<UnitId, String> unitNames = joinInfo.unitNames();
         Select<UnitId> unit = new Select<>();
         unit.setLabel(getTranslation("join.unit"));
         unit.setId("join-unit");
@@ -207,9 +206,7 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
 
     private void enter(JoinTarget target, SessionInfo info, ParticipantId participant) {
         removeAll();
-        String organisation = tenants.find(target.tenant()).map(t -> t.name()).orElse("");
-        SessionTexts texts = new SessionTexts(sessions.deckOf(info), LanguageSupport.current(),
-                settings.current().organisationName(organisation));
+        SessionTexts texts = new SessionTexts(sessions.deckOf(info), LanguageSupport.current(), participants.joinInfo(info).organisation());
         Language language = LanguageSupport.current();
         participants.changeLanguage(info.id(), participant, language);
         add(new ParticipantScreen(target.tenant(), info.id(), participant, texts, info.title(), participants, states, broadcaster, presence));

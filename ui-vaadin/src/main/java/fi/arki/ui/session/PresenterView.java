@@ -23,6 +23,7 @@ import fi.arki.tenancy.TenantSettingsManagement;
 import fi.arki.ui.i18n.LanguageSupport;
 import fi.arki.ui.security.CurrentPerson;
 import fi.arki.ui.security.CurrentUser;
+import fi.arki.shared.AccessRoles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,7 +35,7 @@ import java.util.Objects;
  * current question and whatever the facilitator has revealed. Nothing on it can be changed.
  */
 @Route(value = "sessions/:id/present", autoLayout = false)
-@RolesAllowed({"FACILITATOR", "TENANT_ADMIN"})
+@RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
 public class PresenterView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     private final SessionManagement sessions;

@@ -25,6 +25,7 @@ import fi.arki.tenancy.TenantSettingsManagement;
 import fi.arki.ui.i18n.LanguageSupport;
 import fi.arki.ui.security.CurrentPerson;
 import fi.arki.ui.security.CurrentUser;
+import fi.arki.shared.AccessRoles;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 
@@ -34,7 +35,7 @@ import java.util.List;
  * cannot change once the session runs.
  */
 @Route("sessions/new")
-@RolesAllowed({"FACILITATOR", "TENANT_ADMIN"})
+@RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
 public class StartSessionView extends Main implements HasDynamicTitle {
 
     public StartSessionView(SessionManagement sessions, DirectoryManagement directory, TenantSettingsManagement settings) {

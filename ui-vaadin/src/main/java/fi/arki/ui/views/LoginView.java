@@ -11,9 +11,14 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.component.html.Anchor;
 import fi.arki.ui.i18n.LanguageSelect;
+import org.springframework.core.env.Environment;
 
-/** Sign-in with a local account (the embedded default and small self-hosted installs). */
+/**
+ * Sign-in with a local account (the embedded default and small self-hosted installs); with single
+ * sign-on, the page that leads to the organisation's sign-in and where sign-out lands.
+ */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
@@ -21,7 +26,7 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
     private final LoginForm login = new LoginForm();
     private final Paragraph notice = new Paragraph();
 
-    public LoginView() {
+    public LoginView(Environment environment) {
         addClassName("arki-login");
         Div brand = new Div(new H1(getTranslation("app.name")), new Paragraph(getTranslation("app.tagline")));
         brand.addClassName("arki-brand");
@@ -47,7 +52,16 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         notice.setVisible(false);
         notice.getElement().setAttribute("role", "status");
 
-        add(new LanguageSelect(), brand, login, notice);
+        if ("keycloak".equals(environment.getProperty("arki.login.mode"))) {
+            // single sign-on: the organisation's sign-in service has the form; this page is where sign-out lands
+            Anchor sso = new Anchor("/oauth2/authorization/keycloak", getTranslation("login.sso.button"));
+            sso.setRouterIgnore(true);
+            sso.setId("sign-in-sso");
+            sso.addClassName("arki-sso-button");
+            add(new LanguageSelect(), brand, new Paragraph(getTranslation("login.sso.help")), sso, notice);
+        } else {
+            add(new LanguageSelect(), brand, login, notice);
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ package fi.arki.tenancy.internal.db;
 
 
 import fi.arki.tenancy.internal.db.tables.Tenant;
+import fi.arki.tenancy.internal.db.tables.TenantOrganization;
 import fi.arki.tenancy.internal.db.tables.TenantSettings;
 
 import java.util.Arrays;
@@ -35,6 +36,11 @@ public class DefaultSchema extends SchemaImpl {
     public final Tenant TENANT = Tenant.TENANT;
 
     /**
+     * The table <code>tenant_organization</code>.
+     */
+    public final TenantOrganization TENANT_ORGANIZATION = TenantOrganization.TENANT_ORGANIZATION;
+
+    /**
      * The table <code>tenant_settings</code>.
      */
     public final TenantSettings TENANT_SETTINGS = TenantSettings.TENANT_SETTINGS;
@@ -56,6 +62,7 @@ public class DefaultSchema extends SchemaImpl {
     public final List<Table<?>> getTables() {
         return Arrays.asList(
             Tenant.TENANT,
+            TenantOrganization.TENANT_ORGANIZATION,
             TenantSettings.TENANT_SETTINGS
         );
     }

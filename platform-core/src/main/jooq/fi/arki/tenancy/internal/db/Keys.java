@@ -5,7 +5,9 @@ package fi.arki.tenancy.internal.db;
 
 
 import fi.arki.tenancy.internal.db.tables.Tenant;
+import fi.arki.tenancy.internal.db.tables.TenantOrganization;
 import fi.arki.tenancy.internal.db.tables.TenantSettings;
+import fi.arki.tenancy.internal.db.tables.records.TenantOrganizationRecord;
 import fi.arki.tenancy.internal.db.tables.records.TenantRecord;
 import fi.arki.tenancy.internal.db.tables.records.TenantSettingsRecord;
 
@@ -30,11 +32,14 @@ public class Keys {
 
     public static final UniqueKey<TenantRecord> TENANT_PKEY = Internal.createUniqueKey(Tenant.TENANT, DSL.name("tenant_pkey"), new TableField[] { Tenant.TENANT.ID }, true);
     public static final UniqueKey<TenantRecord> TENANT_SLUG_KEY = Internal.createUniqueKey(Tenant.TENANT, DSL.name("tenant_slug_key"), new TableField[] { Tenant.TENANT.SLUG }, true);
+    public static final UniqueKey<TenantOrganizationRecord> TENANT_ORGANIZATION_PKEY = Internal.createUniqueKey(TenantOrganization.TENANT_ORGANIZATION, DSL.name("tenant_organization_pkey"), new TableField[] { TenantOrganization.TENANT_ORGANIZATION.ORGANIZATION_ID }, true);
     public static final UniqueKey<TenantSettingsRecord> TENANT_SETTINGS_PKEY = Internal.createUniqueKey(TenantSettings.TENANT_SETTINGS, DSL.name("tenant_settings_pkey"), new TableField[] { TenantSettings.TENANT_SETTINGS.TENANT_ID }, true);
 
     // -------------------------------------------------------------------------
     // FOREIGN KEY definitions
     // -------------------------------------------------------------------------
 
+    public static final ForeignKey<TenantRecord, TenantRecord> TENANT__TENANT_MERGED_INTO_FKEY = Internal.createForeignKey(Tenant.TENANT, DSL.name("tenant_merged_into_fkey"), new TableField[] { Tenant.TENANT.MERGED_INTO }, Keys.TENANT_PKEY, new TableField[] { Tenant.TENANT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
+    public static final ForeignKey<TenantOrganizationRecord, TenantRecord> TENANT_ORGANIZATION__TENANT_ORGANIZATION_LINKED_TENANT_ID_FKEY = Internal.createForeignKey(TenantOrganization.TENANT_ORGANIZATION, DSL.name("tenant_organization_linked_tenant_id_fkey"), new TableField[] { TenantOrganization.TENANT_ORGANIZATION.LINKED_TENANT_ID }, Keys.TENANT_PKEY, new TableField[] { Tenant.TENANT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
     public static final ForeignKey<TenantSettingsRecord, TenantRecord> TENANT_SETTINGS__TENANT_SETTINGS_TENANT_ID_FKEY = Internal.createForeignKey(TenantSettings.TENANT_SETTINGS, DSL.name("tenant_settings_tenant_id_fkey"), new TableField[] { TenantSettings.TENANT_SETTINGS.TENANT_ID }, Keys.TENANT_PKEY, new TableField[] { Tenant.TENANT.ID }, true, ForeignKeyRule.NO_ACTION, ForeignKeyRule.NO_ACTION);
 }

@@ -5,6 +5,7 @@ package fi.arki.tenancy.internal.db;
 
 
 import fi.arki.tenancy.internal.db.tables.Tenant;
+import fi.arki.tenancy.internal.db.tables.TenantOrganization;
 import fi.arki.tenancy.internal.db.tables.TenantSettings;
 
 
@@ -18,6 +19,11 @@ public class Tables {
      * The table <code>tenant</code>.
      */
     public static final Tenant TENANT = Tenant.TENANT;
+
+    /**
+     * The table <code>tenant_organization</code>.
+     */
+    public static final TenantOrganization TENANT_ORGANIZATION = TenantOrganization.TENANT_ORGANIZATION;
 
     /**
      * The table <code>tenant_settings</code>.

@@ -110,6 +110,16 @@ public class UserAccount extends TableImpl<UserAccountRecord> {
      */
     public final TableField<UserAccountRecord, OffsetDateTime> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
 
+    /**
+     * The column <code>user_account.password_change_required</code>.
+     */
+    public final TableField<UserAccountRecord, Boolean> PASSWORD_CHANGE_REQUIRED = createField(DSL.name("password_change_required"), SQLDataType.BOOLEAN.nullable(false).defaultValue(DSL.field(DSL.raw("false"), SQLDataType.BOOLEAN)), this, "");
+
+    /**
+     * The column <code>user_account.last_login_at</code>.
+     */
+    public final TableField<UserAccountRecord, OffsetDateTime> LAST_LOGIN_AT = createField(DSL.name("last_login_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
+
     private UserAccount(Name alias, Table<UserAccountRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

@@ -6,6 +6,7 @@ package fi.arki.tenancy.internal.db.tables;
 
 import fi.arki.tenancy.internal.db.DefaultSchema;
 import fi.arki.tenancy.internal.db.Keys;
+import fi.arki.tenancy.internal.db.tables.TenantOrganization.TenantOrganizationPath;
 import fi.arki.tenancy.internal.db.tables.TenantSettings.TenantSettingsPath;
 import fi.arki.tenancy.internal.db.tables.records.TenantRecord;
 
@@ -79,6 +80,16 @@ public class Tenant extends TableImpl<TenantRecord> {
      * The column <code>tenant.created_at</code>.
      */
     public final TableField<TenantRecord, OffsetDateTime> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
+
+    /**
+     * The column <code>tenant.merged_into</code>.
+     */
+    public final TableField<TenantRecord, UUID> MERGED_INTO = createField(DSL.name("merged_into"), SQLDataType.UUID, this, "");
+
+    /**
+     * The column <code>tenant.merged_at</code>.
+     */
+    public final TableField<TenantRecord, OffsetDateTime> MERGED_AT = createField(DSL.name("merged_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
 
     private Tenant(Name alias, Table<TenantRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
@@ -157,6 +168,36 @@ public class Tenant extends TableImpl<TenantRecord> {
         return Arrays.asList(Keys.TENANT_SLUG_KEY);
     }
 
+    @Override
+    public List<ForeignKey<TenantRecord, ?>> getReferences() {
+        return Arrays.asList(Keys.TENANT__TENANT_MERGED_INTO_FKEY);
+    }
+
+    private transient TenantPath _tenant;
+
+    /**
+     * Get the implicit join path to the <code>tenant</code> table.
+     */
+    public TenantPath tenant() {
+        if (_tenant == null)
+            _tenant = new TenantPath(this, Keys.TENANT__TENANT_MERGED_INTO_FKEY, null);
+
+        return _tenant;
+    }
+
+    private transient TenantOrganizationPath _tenantOrganization;
+
+    /**
+     * Get the implicit to-many join path to the
+     * <code>tenant_organization</code> table
+     */
+    public TenantOrganizationPath tenantOrganization() {
+        if (_tenantOrganization == null)
+            _tenantOrganization = new TenantOrganizationPath(this, null, Keys.TENANT_ORGANIZATION__TENANT_ORGANIZATION_LINKED_TENANT_ID_FKEY.getInverseKey());
+
+        return _tenantOrganization;
+    }
+
     private transient TenantSettingsPath _tenantSettings;
 
     /**
@@ -173,7 +214,9 @@ public class Tenant extends TableImpl<TenantRecord> {
     @Override
     public List<Check<TenantRecord>> getChecks() {
         return Arrays.asList(
+            Internal.createCheck(this, DSL.name("tenant_merge_complete"), "(((merged_into IS NULL) = (merged_at IS NULL)))", true),
             Internal.createCheck(this, DSL.name("tenant_name_check"), "(((length(btrim(name)) >= 1) AND (length(btrim(name)) <= 200)))", true),
+            Internal.createCheck(this, DSL.name("tenant_not_merged_into_itself"), "((merged_into <> id))", true),
             Internal.createCheck(this, DSL.name("tenant_slug_check"), "((slug ~ '^[a-z0-9][a-z0-9-]{1,62}$'::text))", true)
         );
     }

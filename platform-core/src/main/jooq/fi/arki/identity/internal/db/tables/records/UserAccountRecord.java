@@ -186,6 +186,36 @@ public class UserAccountRecord extends UpdatableRecordImpl<UserAccountRecord> {
         return (OffsetDateTime) get(10);
     }
 
+    /**
+     * Setter for <code>user_account.password_change_required</code>.
+     */
+    public UserAccountRecord setPasswordChangeRequired(Boolean value) {
+        set(11, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>user_account.password_change_required</code>.
+     */
+    public Boolean getPasswordChangeRequired() {
+        return (Boolean) get(11);
+    }
+
+    /**
+     * Setter for <code>user_account.last_login_at</code>.
+     */
+    public UserAccountRecord setLastLoginAt(OffsetDateTime value) {
+        set(12, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>user_account.last_login_at</code>.
+     */
+    public OffsetDateTime getLastLoginAt() {
+        return (OffsetDateTime) get(12);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -209,7 +239,7 @@ public class UserAccountRecord extends UpdatableRecordImpl<UserAccountRecord> {
     /**
      * Create a detached, initialised UserAccountRecord
      */
-    public UserAccountRecord(UUID id, String issuer, String subject, String displayName, String email, String passwordHash, Boolean platformAdmin, String preferredLocale, Integer failedLogins, OffsetDateTime lockedUntil, OffsetDateTime createdAt) {
+    public UserAccountRecord(UUID id, String issuer, String subject, String displayName, String email, String passwordHash, Boolean platformAdmin, String preferredLocale, Integer failedLogins, OffsetDateTime lockedUntil, OffsetDateTime createdAt, Boolean passwordChangeRequired, OffsetDateTime lastLoginAt) {
         super(UserAccount.USER_ACCOUNT);
 
         setId(id);
@@ -223,6 +253,8 @@ public class UserAccountRecord extends UpdatableRecordImpl<UserAccountRecord> {
         setFailedLogins(failedLogins);
         setLockedUntil(lockedUntil);
         setCreatedAt(createdAt);
+        setPasswordChangeRequired(passwordChangeRequired);
+        setLastLoginAt(lastLoginAt);
         resetTouchedOnNotNull();
     }
 }

@@ -81,6 +81,36 @@ public class TenantRecord extends UpdatableRecordImpl<TenantRecord> {
         return (OffsetDateTime) get(3);
     }
 
+    /**
+     * Setter for <code>tenant.merged_into</code>.
+     */
+    public TenantRecord setMergedInto(UUID value) {
+        set(4, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>tenant.merged_into</code>.
+     */
+    public UUID getMergedInto() {
+        return (UUID) get(4);
+    }
+
+    /**
+     * Setter for <code>tenant.merged_at</code>.
+     */
+    public TenantRecord setMergedAt(OffsetDateTime value) {
+        set(5, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>tenant.merged_at</code>.
+     */
+    public OffsetDateTime getMergedAt() {
+        return (OffsetDateTime) get(5);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -104,13 +134,15 @@ public class TenantRecord extends UpdatableRecordImpl<TenantRecord> {
     /**
      * Create a detached, initialised TenantRecord
      */
-    public TenantRecord(UUID id, String slug, String name, OffsetDateTime createdAt) {
+    public TenantRecord(UUID id, String slug, String name, OffsetDateTime createdAt, UUID mergedInto, OffsetDateTime mergedAt) {
         super(Tenant.TENANT);
 
         setId(id);
         setSlug(slug);
         setName(name);
         setCreatedAt(createdAt);
+        setMergedInto(mergedInto);
+        setMergedAt(mergedAt);
         resetTouchedOnNotNull();
     }
 }

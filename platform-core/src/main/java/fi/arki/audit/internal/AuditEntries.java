@@ -1,0 +1,64 @@
+package fi.arki.audit.internal;
+
+import static fi.arki.audit.internal.db.Tables.AUDIT_LOG;
+
+import fi.arki.audit.AuditEntry;
+import fi.arki.audit.AuditEvent;
+import fi.arki.audit.AuditOutcome;
+import fi.arki.shared.AccountId;
+import fi.arki.shared.TenantId;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The audit log table: insert and select only (the runtime role can do nothing else with it). */
+@Repository
+@Transactional(propagation = Propagation.MANDATORY)
+public class AuditEntries {
+
+    private final DSLContext db;
+
+    AuditEntries(DSLContext db) {
+        this.db = db;
+    }
+
+    public void insert(String actor, @Nullable AccountId account, @Nullable TenantId tenant, AuditEvent event) {
+        db.insertInto(AUDIT_LOG)
+                .set(AUDIT_LOG.ACTOR, actor)
+                .set(AUDIT_LOG.ACTOR_ACCOUNT_ID, account == null ? null : account.value())
+                .set(AUDIT_LOG.AUDIT_TENANT_ID, tenant == null ? null : tenant.value())
+                .set(AUDIT_LOG.ACTION, event.action())
+                .set(AUDIT_LOG.OBJECT_TYPE, event.objectType())
+                .set(AUDIT_LOG.OBJECT_ID, event.objectId())
+                .set(AUDIT_LOG.OUTCOME, event.outcome().code())
+                .set(AUDIT_LOG.DETAIL, JSONB.valueOf(FlatJson.write(event.detail())))
+                .execute();
+    }
+
+    /** The newest entries of one tenant, or of everything when {@code tenant} is null. */
+    public List<AuditEntry> newest(@Nullable TenantId tenant, int limit) {
+        return db.selectFrom(AUDIT_LOG)
+                .where(tenant == null ? org.jooq.impl.DSL.noCondition() : AUDIT_LOG.AUDIT_TENANT_ID.eq(tenant.value()))
+                .orderBy(AUDIT_LOG.ID.desc())
+                .limit(limit)
+                .fetch(AuditEntries::toEntry);
+    }
+
+    private static AuditEntry toEntry(Record r) {
+        UUID account = r.get(AUDIT_LOG.ACTOR_ACCOUNT_ID);
+        UUID tenant = r.get(AUDIT_LOG.AUDIT_TENANT_ID);
+        JSONB detail = r.get(AUDIT_LOG.DETAIL);
+        return new AuditEntry(r.get(AUDIT_LOG.ID), r.get(AUDIT_LOG.OCCURRED_AT).toInstant(), r.get(AUDIT_LOG.ACTOR),
+                account == null ? null : new AccountId(account), tenant == null ? null : new TenantId(tenant),
+                r.get(AUDIT_LOG.ACTION), r.get(AUDIT_LOG.OBJECT_TYPE), r.get(AUDIT_LOG.OBJECT_ID),
+                AuditOutcome.valueOf(r.get(AUDIT_LOG.OUTCOME).toUpperCase(Locale.ROOT)),
+                detail == null ? java.util.Map.of() : FlatJson.read(detail.data()));
+    }
+}

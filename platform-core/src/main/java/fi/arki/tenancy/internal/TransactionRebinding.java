@@ -1,0 +1,39 @@
+package fi.arki.tenancy.internal;
+
+import fi.arki.shared.TenantId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Binds the current transaction to another tenant, the same way the transaction manager binds it
+ * at the start ({@code set_config(…, true)}: transaction-local, with a bind parameter). Only a
+ * tenant merge needs this: it reads one tenant and writes another within one transaction.
+ */
+@Component
+public class TransactionRebinding {
+
+    private final DataSource dataSource;
+
+    TransactionRebinding(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void rebind(@Nullable TenantId tenant) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("A tenant can only be rebound inside a transaction");
+        }
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try (PreparedStatement bind = connection.prepareStatement(TenantBindingTransactionManager.BIND_TENANT)) {
+            bind.setString(1, tenant == null ? "" : tenant.toString());
+            bind.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not rebind the transaction's tenant", e);
+        }
+    }
+}

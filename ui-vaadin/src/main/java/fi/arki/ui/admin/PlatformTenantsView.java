@@ -1,0 +1,104 @@
+package fi.arki.ui.admin;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import fi.arki.admin.TenantLifecycleManagement;
+import fi.arki.shared.AccessRoles;
+import fi.arki.ui.layout.PlatformView;
+import fi.arki.tenancy.Tenant;
+import fi.arki.tenancy.TenantOverview;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The platform administrator's home: every tenant, and a new one. */
+@Route("platform")
+@Menu(title = "nav.platform.tenants", order = 900)
+@RolesAllowed(AccessRoles.PLATFORM_ADMIN)
+public class PlatformTenantsView extends Main implements HasDynamicTitle, PlatformView {
+
+    private final TenantLifecycleManagement lifecycle;
+    private final Grid<TenantOverview> grid = new Grid<>();
+    private Map<String, String> names = Map.of();
+
+    public PlatformTenantsView(TenantLifecycleManagement lifecycle) {
+        this.lifecycle = lifecycle;
+        addClassName("arki-page");
+        add(new H1(getTranslation("platform.tenants.title")));
+        add(new Paragraph(getTranslation("platform.tenants.help")));
+
+        grid.setId("tenants");
+        grid.setAriaLabel(getTranslation("platform.tenants.title"));
+        grid.addComponentColumn(t -> {
+            RouterLink link = new RouterLink(t.tenant().name(), PlatformTenantView.class,
+                    new RouteParameters("tenant", t.tenant().id().toString()));
+            link.setId("tenant-link-" + t.tenant().slug());
+            return link;
+        }).setHeader(getTranslation("platform.tenants.name")).setFlexGrow(3);
+        grid.addColumn(t -> t.tenant().slug()).setHeader(getTranslation("platform.tenants.slug"));
+        grid.addColumn(t -> t.organizationIds().isEmpty() ? "–" : String.join(", ", t.organizationIds()))
+                .setHeader(getTranslation("platform.tenants.organizations")).setFlexGrow(2);
+        grid.addColumn(this::status).setHeader(getTranslation("platform.tenants.status"));
+        grid.setAllRowsVisible(true);
+        add(grid);
+
+        Section create = new Section();
+        create.add(new H2(getTranslation("platform.tenants.create")));
+        TextField name = new TextField(getTranslation("platform.tenants.name"));
+        name.setId("new-tenant-name");
+        name.setRequired(true);
+        TextField slug = new TextField(getTranslation("platform.tenants.slug"));
+        slug.setId("new-tenant-slug");
+        slug.setHelperText(getTranslation("platform.tenants.slug-help"));
+        slug.setRequired(true);
+        Button add = new Button(getTranslation("platform.tenants.create-button"), e -> {
+            Tenant created = Feedback.get(this, "platform.tenants.created", slug,
+                    () -> lifecycle.create(slug.getValue().strip(), name.getValue()));
+            if (created != null) {
+                name.clear();
+                slug.clear();
+                refresh();
+            }
+        });
+        add.setId("create-tenant");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        HorizontalLayout row = new HorizontalLayout(name, slug, add);
+        row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        create.add(row);
+        add(create);
+        refresh();
+    }
+
+    private String status(TenantOverview t) {
+        if (t.active()) {
+            return getTranslation("platform.tenants.active");
+        }
+        return getTranslation("platform.tenants.merged-into", names.getOrDefault(String.valueOf(t.mergedInto()), "?"));
+    }
+
+    private void refresh() {
+        var tenants = lifecycle.overview();
+        names = tenants.stream().collect(Collectors.toMap(o -> o.tenant().id().toString(), o -> o.tenant().name()));
+        grid.setItems(tenants);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("platform.tenants.title") + " – " + getTranslation("app.name");
+    }
+}
