@@ -73,6 +73,8 @@ class ParticipantScreen extends Div {
     private final SessionTexts texts;
     private final ParticipantManagement participants;
     private final Map<UUID, Draft> drafts = new LinkedHashMap<>();
+    /** Each writing step's form, kept when the facilitator moves on, so that typed text is there on the way back. */
+    private final Map<Integer, Div> forms = new java.util.HashMap<>();
     private final Span presence = new Span();
     private final Span timer = new Span();
     private final Span connection = new Span();
@@ -208,6 +210,14 @@ class ParticipantScreen extends Div {
     // ---- writing (prompt, start-continue-stop) ---------------------------------------------
 
     private void writing(LiveState.Step step, boolean lanes) {
+        Div kept = forms.get(step.index());
+        if (kept != null) {
+            // back on an earlier step: the same form, with whatever was typed there and not yet saved
+            stepArea.add(kept);
+            dynamic(() -> writingSignature(step), () -> writingContent(step, lanes));
+            rerender = wrapWithLock(step, kept, rerender);
+            return;
+        }
         TextArea text = new TextArea(getTranslation("session.answer.label"));
         text.setId("answer-text");
         text.setMaxLength(ParticipantManagement.MAX_ANSWER);
@@ -239,6 +249,7 @@ class ParticipantScreen extends Div {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Div form = lanes ? new Div(text, lane, add) : new Div(text, add);
         form.addClassName("arki-answer-form");
+        forms.put(step.index(), form);
         stepArea.add(form);
         dynamic(() -> writingSignature(step), () -> writingContent(step, lanes));
         rerender = wrapWithLock(step, form, rerender);
@@ -518,6 +529,14 @@ class ParticipantScreen extends Div {
     // ---- journey map -----------------------------------------------------------------------
 
     private void journey(LiveState.Step step, Activity.JourneyMap map) {
+        Div kept = forms.get(step.index());
+        if (kept != null) {
+            stepArea.add(kept);
+            dynamic(() -> List.of(state.touchpoints(step.index()), state.step(step.index()).map(LiveState.Step::locked).orElse(false)),
+                    () -> StepParts.journey(this, state, step, map, t -> new Span()));
+            rerender = wrapWithLock(step, kept, rerender);
+            return;
+        }
         Select<Activity.JourneyStage> stage = new Select<>();
         stage.setLabel(getTranslation("session.journey.stage"));
         stage.setItems(map.stages());
@@ -558,6 +577,7 @@ class ParticipantScreen extends Div {
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Div form = new Div(stage, owner, label, emotion, effort, add);
         form.addClassName("arki-journey-form");
+        forms.put(step.index(), form);
         stepArea.add(form);
         dynamic(() -> List.of(state.touchpoints(step.index()), state.step(step.index()).map(LiveState.Step::locked).orElse(false)),
                 () -> StepParts.journey(this, state, step, map, t -> new Span()));

@@ -85,9 +85,7 @@ class ResilienceEndToEndTests {
     }
 
     static void click(ChromeDriver driver, By by) {
-        WebElement element = waitFor(driver).until(ExpectedConditions.elementToBeClickable(by));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
+        fi.arki.ui.session.SessionPages.click(driver, by);
     }
 
     static void type(ChromeDriver driver, String id, String text) {

@@ -73,7 +73,14 @@ class LiveSessionEndToEndTests {
     }
 
     @AfterEach
-    void quit() {
+    void quit() throws java.io.IOException {
+        // what each browser showed at the end, for whoever reads a failure
+        java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+        for (int i = 0; i < drivers.size(); i++) {
+            java.nio.file.Files.write(dir.resolve("live-session-" + i + ".png"),
+                    drivers.get(i).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            java.nio.file.Files.writeString(dir.resolve("live-session-" + i + ".html"), drivers.get(i).getPageSource());
+        }
         drivers.forEach(ChromeDriver::quit);
     }
 

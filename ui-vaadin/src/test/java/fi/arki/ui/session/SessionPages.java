@@ -44,8 +44,10 @@ public final class SessionPages {
     }
 
     public static void click(ChromeDriver driver, By by) {
+        // into view first: the console is taller than the window, and a control scrolled away is not "visible"
+        WebElement present = waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(by));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", present);
         WebElement element = waitFor(driver).until(ExpectedConditions.elementToBeClickable(by));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
         element.click();
     }
 
