@@ -520,9 +520,6 @@ public final class DeckReader {
     static Set<String> requiredKeys(DeckManifest m) {
         Set<String> keys = new LinkedHashSet<>(List.of("deck.title", "deck.description"));
         for (Card card : m.cards()) {
-            if (card.dimension() != null) {
-                keys.add("dimension." + card.dimension());
-            }
             keys.add("card." + card.id() + ".title");
             for (Activity a : card.activities()) {
                 keys.add("card." + card.id() + "." + a.id());
@@ -544,6 +541,10 @@ public final class DeckReader {
     static Set<String> optionalKeys(DeckManifest m) {
         Set<String> keys = new LinkedHashSet<>();
         for (Card card : m.cards()) {
+            if (card.dimension() != null) {
+                // the dimension's label; without one the UI names it after its first card's title
+                keys.add("dimension." + card.dimension());
+            }
             for (Activity a : card.activities()) {
                 keys.add("card." + card.id() + "." + a.id() + ".help");
                 keys.add("card." + card.id() + "." + a.id() + ".source");

@@ -159,16 +159,22 @@ class DeckReaderTests {
     }
 
     @Test
-    void every_dimension_a_card_names_has_a_label_in_every_language() {
+    void a_dimension_label_is_optional_but_given_in_every_language_or_none() {
         assertThat(problems(TestDecks.kitchenSink("messages_sv.properties", t -> t.replace("dimension.competence=Kunnande\n", ""))))
                 .containsExactly(DeckProblem.of("deck.problem.missing-text", "sv", "dimension.competence"));
-        List<DeckProblem> newDimension = problems(TestDecks.kitchenSink("deck.yaml", y -> y.replace("  - id: path\n    minutes: 30\n",
-                "  - id: path\n    minutes: 30\n    dimension: service-path\n")));
-        assertThat(newDimension).containsExactlyInAnyOrder(
-                DeckProblem.of("deck.problem.missing-text", "fi", "dimension.service-path"),
+        Map<String, byte[]> unlabelled = TestDecks.kitchenSink("deck.yaml", y -> y.replace("  - id: path\n    minutes: 30\n",
+                "  - id: path\n    minutes: 30\n    dimension: service-path\n"));
+        DeckReader.Reading reading = reader.read(new DeckFiles(unlabelled));
+        assertThat(reading.problems()).as("a dimension without a label: the UI names it after its first card").isEmpty();
+        assertThat(reading.deck().manifest().cards()).anyMatch(c -> "service-path".equals(c.dimension()));
+        Map<String, byte[]> labelledInFinnishOnly = new java.util.LinkedHashMap<String, byte[]>(unlabelled);
+        labelledInFinnishOnly.put("messages_fi.properties", (new String(unlabelled.get("messages_fi.properties"), StandardCharsets.UTF_8)
+                + "dimension.service-path=Palvelupolku\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(problems(labelledInFinnishOnly)).containsExactlyInAnyOrder(
                 DeckProblem.of("deck.problem.missing-text", "sv", "dimension.service-path"),
                 DeckProblem.of("deck.problem.missing-text", "en", "dimension.service-path"));
         assertThat(problems(TestDecks.kitchenSink("messages_en.properties", t -> t + "dimension.wellbeing=Wellbeing\n")))
+                .as("a label of a dimension no card names")
                 .containsExactly(DeckProblem.of("deck.problem.unknown-text", "en", "dimension.wellbeing"));
     }
 
