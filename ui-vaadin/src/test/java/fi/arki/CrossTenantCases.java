@@ -14,6 +14,7 @@ import fi.arki.deck.internal.DeckReader;
 import fi.arki.deck.internal.PlatformDecks;
 import fi.arki.deck.internal.StoredDeckCatalog;
 import fi.arki.deck.internal.TenantDecks;
+import fi.arki.deck.internal.TestDecks;
 import fi.arki.directory.DirectoryManagement;
 import fi.arki.directory.Person;
 import fi.arki.directory.PersonId;
@@ -294,7 +295,7 @@ final class CrossTenantCases {
         on(DeckManagement.class, "catalogue").returns("the platform's and A's decks", nonEmpty(), decks::catalogue);
         on(DeckManagement.class, "install", byte[].class, DeckOrigin.class, AccountId.class).rollback().allow(b.deckId)
                 .returns("A's own deck under the id B uses, neither refused nor told of B's", r -> r.toString().contains(a.marker),
-                        () -> decks.install(CrossTenantSeed.zip(CrossTenantSeed.deckFiles(b.deckId, a.marker)), DeckOrigin.TENANT_PACKAGE,
+                        () -> decks.install(TestDecks.zip(CrossTenantSeed.deckFiles(b.deckId, a.marker)), DeckOrigin.TENANT_PACKAGE,
                                 a.adminAccount));
         on(DeckManagement.class, "enable", String.class, AccountId.class).allow(b.deckId).notFound(() -> {
             decks.enable(b.deckId, a.adminAccount);

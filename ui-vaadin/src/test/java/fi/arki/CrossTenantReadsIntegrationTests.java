@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fi.arki.directory.Role;
 import fi.arki.identity.ActingUser;
 import fi.arki.tenancy.TenantContext;
+import fi.arki.tenancy.TenantMerge;
 import fi.arki.testing.Actors;
 import fi.arki.testing.TestDatabase;
 import fi.arki.ui.UiIntegrationTest;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -28,6 +30,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,11 +39,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Repository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ClassUtils;
 
 /**
  * T-03: cross-tenant reads through every public method of every {@code …Management} service, every
@@ -53,7 +60,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * it) is exactly as before.
  *
  * <p>The methods are found by reflection, so a new public method fails
- * {@link #every_public_method_has_a_case()} until the table says how to call it as tenant A.
+ * {@link #every_public_method_has_a_case()} until the table says how to call it as tenant A; and a
+ * new class that holds a connection to the database without being one of these fails
+ * {@link #every_class_that_reaches_the_database_has_cases_or_a_reason()}.
  */
 @UiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -90,6 +99,51 @@ class CrossTenantReadsIntegrationTests {
                 .as("public methods without a cross-tenant case: add each to CrossTenantCases").isEmpty();
         assertThat(new TreeSet<>(listed.stream().filter(m -> !methods.contains(m)).toList()))
                 .as("cases of methods that no longer exist").isEmpty();
+    }
+
+    /**
+     * Every other class of ours that holds a connection to the database, and why tenant A cannot
+     * reach tenant B's rows through it. A new one fails
+     * {@link #every_class_that_reaches_the_database_has_cases_or_a_reason()} until it is a
+     * repository (and so gets cases) or is listed here.
+     */
+    static final Map<String, String> DATABASE_CLASSES_WITHOUT_CASES = Map.ofEntries(
+            Map.entry("DirectoryMerge", "a TenantMergeParticipant: it acts only on a TenantMerge, which only TenantManagement#beginMerge makes"
+                    + " (platform administrators; refused to A in its case)"),
+            Map.entry("SessionMerge", "a TenantMergeParticipant, as DirectoryMerge"),
+            Map.entry("FollowupMerge", "a TenantMergeParticipant, as DirectoryMerge"),
+            Map.entry("CrossNodeNotifier", "a lifecycle only: it sends and receives session ids between nodes, no public reads"),
+            Map.entry("DurabilityGuard", "a start-up check of the server's settings; reads no rows"),
+            Map.entry("TenantBindingTransactionManager", "binds the tenant to each transaction (T-07); reads no rows"),
+            Map.entry("TransactionRebinding", "rebinds the tenant of a running transaction (T-08); reads no rows"));
+
+    @Test
+    void every_class_that_reaches_the_database_has_cases_or_a_reason() {
+        Set<String> found = new TreeSet<>();
+        for (Object bean : context.getBeansOfType(Object.class, false, false).values()) {
+            Class<?> type = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
+            if (type.getName().startsWith("fi.arki.") && !covered(type) && reachesTheDatabase(type)) {
+                found.add(type.getSimpleName());
+            }
+        }
+        assertThat(found.stream().filter(t -> !DATABASE_CLASSES_WITHOUT_CASES.containsKey(t)).toList())
+                .as("classes that hold a connection to the database but have no cases: make them a repository or give the reason").isEmpty();
+        assertThat(DATABASE_CLASSES_WITHOUT_CASES.keySet().stream().filter(t -> !found.contains(t)).toList())
+                .as("reasons for classes that no longer reach the database").isEmpty();
+        assertThat(TenantMerge.class.getConstructors()).as("a TenantMerge is made only by TenantManagement#beginMerge").isEmpty();
+    }
+
+    private static boolean reachesTheDatabase(Class<?> type) {
+        for (Class<?> at = type; at != null && at != Object.class; at = at.getSuperclass()) {
+            for (Field field : at.getDeclaredFields()) {
+                Class<?> f = field.getType();
+                if (DSLContext.class.isAssignableFrom(f) || DataSource.class.isAssignableFrom(f) || JdbcOperations.class.isAssignableFrom(f)
+                        || JdbcClient.class.isAssignableFrom(f) || Connection.class.isAssignableFrom(f)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Test

@@ -5,6 +5,7 @@ import fi.arki.audit.AuditManagement;
 import fi.arki.deck.Activity;
 import fi.arki.deck.DeckManagement;
 import fi.arki.deck.DeckOrigin;
+import fi.arki.deck.internal.TestDecks;
 import fi.arki.directory.DirectoryManagement;
 import fi.arki.directory.Person;
 import fi.arki.directory.Role;
@@ -29,9 +30,6 @@ import fi.arki.tenancy.TenantManagement;
 import fi.arki.tenancy.TenantSettings;
 import fi.arki.tenancy.TenantSettingsManagement;
 import fi.arki.testing.Actors;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -40,8 +38,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.springframework.context.ApplicationContext;
 
 /**
@@ -200,7 +196,7 @@ final class CrossTenantSeed {
 
     /** The tenant's own deck: every text marked, a dimension, a journey map and a review card. */
     byte[] deckZip() {
-        return zip(deckFiles(deckId, marker));
+        return TestDecks.zip(deckFiles(deckId, marker));
     }
 
     /** A deck's files with this id and every text marked with {@code marker}. */
@@ -247,19 +243,5 @@ final class CrossTenantSeed {
             files.put("messages_" + language + ".properties", texts.toString().getBytes(StandardCharsets.UTF_8));
         }
         return files;
-    }
-
-    static byte[] zip(Map<String, byte[]> files) {
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (var file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue());
-                zip.closeEntry();
-            }
-            zip.finish();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
