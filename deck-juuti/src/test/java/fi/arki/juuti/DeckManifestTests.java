@@ -26,7 +26,11 @@ class DeckManifestTests {
     void the_source_is_juuti_2015_as_the_thesis_presents_it() {
         assertThat(deck.manifest().id()).isEqualTo("juuti");
         assertThat(deck.manifest().provenance().source()).startsWith("Juuti, P. 2015.");
-        assertThat(deck.manifest().provenance().reference()).contains("ch. 3.1", "appendix 1");
+        // as the thesis's own text has them: its English title, its chapters on the dimensions (3.1, after
+        // Juuti's figure on p. 66) and on the tool (6.3), and the tool's appendix under its Finnish title
+        assertThat(deck.manifest().provenance().reference()).contains("(YAMK)", "(SeAMK)", "Etelä-Pohjanmaan ELY-keskus",
+                "Eventually only daily action will mean – Effects of staff’s actions on customer experience",
+                "ch. 3.1, after Juuti 2015, p. 66", "ch. 6.3 and appendix 1 (Henkilöstön toiminnan vaikutus asiakaskokemukseen – työkalu)");
     }
 
     @Test
