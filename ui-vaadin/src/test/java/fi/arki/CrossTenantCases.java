@@ -35,6 +35,7 @@ import fi.arki.identity.AccountManagement;
 import fi.arki.identity.Membership;
 import fi.arki.identity.SingleSignOnIdentity;
 import fi.arki.identity.internal.Accounts;
+import fi.arki.insight.CoverageManagement;
 import fi.arki.insight.SummaryManagement;
 import fi.arki.session.Lane;
 import fi.arki.session.LiveStates;
@@ -50,6 +51,7 @@ import fi.arki.session.internal.Sessions;
 import fi.arki.shared.AccountId;
 import fi.arki.shared.InvalidInputException;
 import fi.arki.shared.Language;
+import fi.arki.shared.OrganisationName;
 import fi.arki.shared.TenantId;
 import fi.arki.tenancy.Tenant;
 import fi.arki.tenancy.TenantContext;
@@ -62,6 +64,7 @@ import fi.arki.tenancy.internal.TenantSettingsRepository;
 import fi.arki.tenancy.internal.Tenants;
 import fi.arki.testing.Actors;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -403,6 +406,10 @@ final class CrossTenantCases {
 
     private void insight() {
         SummaryManagement summaries = bean(SummaryManagement.class);
+        CoverageManagement coverage = bean(CoverageManagement.class);
+        on(CoverageManagement.class, "coverage", Instant.class, Language.class, OrganisationName.class)
+                .returns("A's units and teams, none of B's sessions, ratings or targets", r -> r.toString().contains(a.marker),
+                        () -> coverage.coverage(Instant.EPOCH, Language.FI, OrganisationName.of(a.text("Tenant"))));
         on(SummaryManagement.class, "summary", SessionId.class, PersonId.class, Language.class)
                 .notFound(() -> summaries.summary(b.closed.id(), b.facilitator.id(), Language.FI));
     }
@@ -411,6 +418,9 @@ final class CrossTenantCases {
         SessionManagement sessions = bean(SessionManagement.class);
         PersonId lead = b.facilitator.id();
         SessionId running = b.running.id();
+        // A has held no sessions; B has a closed one with ratings and a running one
+        on(SessionManagement.class, "recordsSince", Instant.class).empty(() -> sessions.recordsSince(Instant.EPOCH));
+        on(SessionManagement.class, "ratingCountsSince", Instant.class).empty(() -> sessions.ratingCountsSince(Instant.EPOCH));
         on(SessionManagement.class, "enabledDecks").returns("A's decks", r -> r.toString().contains(a.marker), sessions::enabledDecks);
         on(SessionManagement.class, "deckOf", SessionInfo.class).allow(b.deckId).notFound(() -> sessions.deckOf(b.closed));
         on(SessionManagement.class, "start", PersonId.class, SessionStart.class).notFound(() -> sessions.start(lead,
@@ -798,6 +808,9 @@ final class CrossTenantCases {
                     return null;
                 });
         on(Sessions.class, "find", SessionId.class).empty(() -> sessions.find(closed));
+        on(Sessions.class, "recordsSince", OffsetDateTime.class).empty(() -> sessions.recordsSince(OffsetDateTime.parse("2000-01-01T00:00:00Z")));
+        on(Sessions.class, "ratingCountsSince", OffsetDateTime.class)
+                .empty(() -> sessions.ratingCountsSince(OffsetDateTime.parse("2000-01-01T00:00:00Z")));
         on(Sessions.class, "ofTeams", Collection.class).empty(() -> sessions.ofTeams(List.of(b.team.id())));
         on(Sessions.class, "runningFacilitatedBy", PersonId.class).empty(() -> sessions.runningFacilitatedBy(b.facilitator.id()));
         on(Sessions.class, "isFacilitator", SessionId.class, PersonId.class).empty(() -> sessions.isFacilitator(running, b.facilitator.id()));
