@@ -9,8 +9,11 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * The headers every response carries (T-13). The content security policy is the narrowest Vaadin
  * 25's prebuilt client runs under: its bootstrap page has inline scripts and its client evaluates
  * the JavaScript the server sends (without {@code 'unsafe-eval'} Chromium refuses it and not even
- * the sign-in form renders: tried), and components set inline styles; everything else is our own
- * origin. No framing, no plugins, no base-URI tricks, forms post only to us.
+ * the sign-in form renders: tried in development mode and again in the {@code -Pproduction} jar,
+ * where Flow's client still runs server-sent JavaScript through {@code new Function}), and
+ * components set inline styles; everything else is our own origin. No framing, no plugins, no
+ * base-URI tricks, forms post only to us. {@code ProductionJarEndToEndTests} checks the production
+ * jar runs under this policy without a violation.
  */
 final class SecurityHeaders {
 
