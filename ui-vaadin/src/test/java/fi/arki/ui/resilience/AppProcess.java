@@ -22,30 +22,42 @@ import org.awaitility.Awaitility;
  * classes only — no test classes — against a PostgreSQL the test owns. The test can kill it with
  * SIGKILL, as a crashed or OOM-killed node dies.
  */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
 
-    private AppProcess(Process process, int port, Path log) {
+    private AppProcess(Process process, int port, int managementPort, Path log) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
     static AppProcess start(OwnPostgres postgres, String name) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        return launch(postgres, name, List.of("-XX:TieredStopAtLevel=1", "-cp", mainClasspath(), "fi.arki.Application"),
+                List.of("--vaadin.productionMode=false"));
+    }
+
+    /**
+     * The deployable itself: the fat jar the {@code -Pproduction} build made, with nothing of the
+     * test's class path, in whatever mode its build put it.
+     */
+    public static AppProcess startJar(OwnPostgres postgres, String name, Path jar, String... arguments) throws IOException {
+        return launch(postgres, name, List.of("-jar", jar.toString()), List.of(arguments));
+    }
+
+    private static AppProcess launch(OwnPostgres postgres, String name, List<String> what, List<String> arguments) throws IOException {
+        int port = freePort();
+        int managementPort = freePort();
         Path log = Files.createTempFile("arki-" + name + "-", ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "-cp", mainClasspath(),
-                "fi.arki.Application",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        command.addAll(what);
+        command.addAll(List.of(
                 "--server.port=" + port,
+                "--management.server.port=" + managementPort,
                 "--spring.datasource.url=" + postgres.jdbcUrl(),
                 "--spring.datasource.username=arki_app",
                 "--spring.datasource.password=",
@@ -53,19 +65,34 @@ final class AppProcess implements AutoCloseable {
                 "--spring.flyway.user=arki_owner",
                 "--spring.flyway.password=",
                 "--arki.demo.enabled=true",
-                "--vaadin.productionMode=false",
                 "--logging.level.root=WARN",
                 "--logging.level.fi.arki=INFO"));
+        command.addAll(arguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        AppProcess app = new AppProcess(process, port, log);
-        app.awaitReady();
-        // runners (the demo organisation's seeding) finish after the web server answers
-        Awaitility.await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() -> {
-            try (var c = postgres.superuser("arki"); var rs = c.createStatement().executeQuery("select 1 from tenant where slug = 'demo'")) {
-                return rs.next();
+        AppProcess app = new AppProcess(process, port, managementPort, log);
+        try {
+            app.awaitReady();
+            // runners (the demo organisation's seeding) finish after the web server answers
+            Awaitility.await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() -> {
+                try (var c = postgres.superuser("arki"); var rs = c.createStatement().executeQuery("select 1 from tenant where slug = 'demo'")) {
+                    return rs.next();
+                }
+            });
+        } catch (RuntimeException e) {
+            try {
+                app.close();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
             }
-        });
+            throw e;
+        }
         return app;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** The test JVM's class path without test classes (surefire may hand it over in a manifest-only jar). */
@@ -98,8 +125,18 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    String base() {
+    public String base() {
         return "http://localhost:" + port;
+    }
+
+    /** Health and metrics: the management port, which production keeps off the public network. */
+    public String managementBase() {
+        return "http://localhost:" + managementPort;
+    }
+
+    /** What the app has written to its standard output and error so far. */
+    public String log() throws IOException {
+        return Files.readString(log);
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */
