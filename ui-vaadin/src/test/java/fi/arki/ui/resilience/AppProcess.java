@@ -96,7 +96,7 @@ public final class AppProcess implements AutoCloseable {
     }
 
     /** The test JVM's class path without test classes (surefire may hand it over in a manifest-only jar). */
-    static String mainClasspath() throws IOException {
+    public static String mainClasspath() throws IOException {
         List<String> entries = new ArrayList<>(Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)));
         if (entries.size() == 1 && entries.getFirst().contains("surefirebooter")) {
             try (JarFile jar = new JarFile(entries.getFirst())) {
