@@ -38,7 +38,32 @@ public final class AppProcess implements AutoCloseable {
 
     static AppProcess start(OwnPostgres postgres, String name) throws IOException {
         return launch(postgres, name, List.of("-XX:TieredStopAtLevel=1", "-cp", mainClasspath(), "fi.arki.Application"),
-                List.of("--vaadin.productionMode=false"));
+                List.of("--vaadin.productionMode=false"), true);
+    }
+
+    /** Arki without the demo tenant (several nodes starting together on one database). */
+    static AppProcess startWithoutDemo(OwnPostgres postgres, String name) throws IOException {
+        return launch(postgres, name, List.of("-XX:TieredStopAtLevel=1", "-cp", mainClasspath(), "fi.arki.Application"),
+                List.of("--vaadin.productionMode=false"), false);
+    }
+
+    /** A start that is meant to fail: waits for the process to end and returns its exit code and output. */
+    static Exit startExpectingExit(OwnPostgres postgres, String name) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("arki-" + name + "-", ".log");
+        List<String> command = command(postgres, List.of("-XX:TieredStopAtLevel=1", "-cp", mainClasspath(), "fi.arki.Application"),
+                List.of("--vaadin.productionMode=false"), false, freePort(), freePort());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            if (!process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)) {
+                throw new AssertionError("Arki did not stop on its own:\n" + Files.readString(log));
+            }
+        } finally {
+            process.destroyForcibly();
+        }
+        return new Exit(process.exitValue(), Files.readString(log));
+    }
+
+    record Exit(int code, String output) {
     }
 
     /**
@@ -46,13 +71,40 @@ public final class AppProcess implements AutoCloseable {
      * test's class path, in whatever mode its build put it.
      */
     public static AppProcess startJar(OwnPostgres postgres, String name, Path jar, String... arguments) throws IOException {
-        return launch(postgres, name, List.of("-jar", jar.toString()), List.of(arguments));
+        return launch(postgres, name, List.of("-jar", jar.toString()), List.of(arguments), true);
     }
 
-    private static AppProcess launch(OwnPostgres postgres, String name, List<String> what, List<String> arguments) throws IOException {
+    private static AppProcess launch(OwnPostgres postgres, String name, List<String> what, List<String> arguments, boolean demo)
+            throws IOException {
         int port = freePort();
         int managementPort = freePort();
         Path log = Files.createTempFile("arki-" + name + "-", ".log");
+        List<String> command = command(postgres, what, arguments, demo, port, managementPort);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        AppProcess app = new AppProcess(process, port, managementPort, log);
+        try {
+            app.awaitReady();
+            // runners (the demo organisation's seeding) finish after the web server answers
+            Awaitility.await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() -> !demo || demoSeeded(postgres));
+        } catch (RuntimeException e) {
+            try {
+                app.close();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            throw e;
+        }
+        return app;
+    }
+
+    private static boolean demoSeeded(OwnPostgres postgres) throws java.sql.SQLException {
+        try (var c = postgres.superuser("arki"); var rs = c.createStatement().executeQuery("select 1 from tenant where slug = 'demo'")) {
+            return rs.next();
+        }
+    }
+
+    private static List<String> command(OwnPostgres postgres, List<String> what, List<String> arguments, boolean demo,
+                                        int port, int managementPort) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
         command.addAll(what);
         command.addAll(List.of(
@@ -64,29 +116,11 @@ public final class AppProcess implements AutoCloseable {
                 "--spring.flyway.url=" + postgres.jdbcUrl(),
                 "--spring.flyway.user=arki_owner",
                 "--spring.flyway.password=",
-                "--arki.demo.enabled=true",
+                "--arki.demo.enabled=" + demo,
                 "--logging.level.root=WARN",
                 "--logging.level.fi.arki=INFO"));
         command.addAll(arguments);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        AppProcess app = new AppProcess(process, port, managementPort, log);
-        try {
-            app.awaitReady();
-            // runners (the demo organisation's seeding) finish after the web server answers
-            Awaitility.await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() -> {
-                try (var c = postgres.superuser("arki"); var rs = c.createStatement().executeQuery("select 1 from tenant where slug = 'demo'")) {
-                    return rs.next();
-                }
-            });
-        } catch (RuntimeException e) {
-            try {
-                app.close();
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            throw e;
-        }
-        return app;
+        return command;
     }
 
     private static int freePort() throws IOException {
