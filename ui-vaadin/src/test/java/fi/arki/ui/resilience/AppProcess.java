@@ -41,6 +41,13 @@ public final class AppProcess implements AutoCloseable {
                 List.of("--vaadin.productionMode=false"), true);
     }
 
+    /** Arki with the demo tenant and extra arguments (which replace the defaults with the same key). */
+    static AppProcess start(OwnPostgres postgres, String name, String... arguments) throws IOException {
+        List<String> all = new ArrayList<>(List.of("--vaadin.productionMode=false"));
+        all.addAll(List.of(arguments));
+        return launch(postgres, name, List.of("-XX:TieredStopAtLevel=1", "-cp", mainClasspath(), "fi.arki.Application"), all, true);
+    }
+
     /** Arki without the demo tenant (several nodes starting together on one database). */
     static AppProcess startWithoutDemo(OwnPostgres postgres, String name) throws IOException {
         return launch(postgres, name, List.of("-XX:TieredStopAtLevel=1", "-cp", mainClasspath(), "fi.arki.Application"),
@@ -70,8 +77,8 @@ public final class AppProcess implements AutoCloseable {
      * The deployable itself: the fat jar the {@code -Pproduction} build made, with nothing of the
      * test's class path, in whatever mode its build put it.
      */
-    public static AppProcess startJar(OwnPostgres postgres, String name, Path jar, String... arguments) throws IOException {
-        return launch(postgres, name, List.of("-jar", jar.toString()), List.of(arguments), true);
+    public static AppProcess startJar(OwnPostgres postgres, String name, Path jar, boolean demo, String... arguments) throws IOException {
+        return launch(postgres, name, List.of("-jar", jar.toString()), List.of(arguments), demo);
     }
 
     private static AppProcess launch(OwnPostgres postgres, String name, List<String> what, List<String> arguments, boolean demo)
@@ -107,7 +114,7 @@ public final class AppProcess implements AutoCloseable {
                                         int port, int managementPort) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
         command.addAll(what);
-        command.addAll(List.of(
+        List<String> defaults = List.of(
                 "--server.port=" + port,
                 "--management.server.port=" + managementPort,
                 "--spring.datasource.url=" + postgres.jdbcUrl(),
@@ -118,7 +125,10 @@ public final class AppProcess implements AutoCloseable {
                 "--spring.flyway.password=",
                 "--arki.demo.enabled=" + demo,
                 "--logging.level.root=WARN",
-                "--logging.level.fi.arki=INFO"));
+                "--logging.level.fi.arki=INFO");
+        // an argument of the caller's replaces the default with the same key
+        List<String> overridden = arguments.stream().map(a -> a.substring(0, a.indexOf('=') + 1)).toList();
+        defaults.stream().filter(d -> !overridden.contains(d.substring(0, d.indexOf('=') + 1))).forEach(command::add);
         command.addAll(arguments);
         return command;
     }
