@@ -104,7 +104,7 @@ class BackupRestoreDrillTests {
     }
 
     /** Per tenant and table: row count and an md5 over the rows in a stable order (as the superuser, past RLS). */
-    private static Map<String, String> tenantChecksums(OwnPostgres postgres) throws SQLException {
+    static Map<String, String> tenantChecksums(OwnPostgres postgres) throws SQLException {
         Map<String, String> sums = new TreeMap<>();
         try (Connection c = postgres.superuser("arki"); Statement s = c.createStatement()) {
             List<String> tables = new ArrayList<>();
