@@ -27,6 +27,8 @@ class ProductionGuardProcessTests {
                 "--spring.profiles.active=production",
                 "--server.port=0",
                 "--arki.demo.enabled=true",
+                // as a development build runs (whatever token a -Pproduction build left in target/classes)
+                "--vaadin.productionMode=false",
                 "--arki.database.embedded.data-dir=" + embeddedData))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
