@@ -59,6 +59,11 @@ public class LanguageSupport implements VaadinServiceInitListener {
         return Language.of(ui != null ? ui.getLocale() : Language.fallback().locale());
     }
 
+    /** The language of a plain servlet request (pages served outside Vaadin, such as Spring's error page). */
+    public static Language of(HttpServletRequest request) {
+        return chosen(request).orElseGet(() -> browserLanguage(request));
+    }
+
     static Optional<Language> chosen(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         return cookies == null ? Optional.empty() : Arrays.stream(cookies)

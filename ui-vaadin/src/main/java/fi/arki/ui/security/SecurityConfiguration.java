@@ -3,11 +3,16 @@ package fi.arki.ui.security;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import fi.arki.identity.AccountManagement;
 import fi.arki.ui.views.LoginView;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +22,7 @@ import org.springframework.security.authentication.AuthenticationManagerResolver
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -36,10 +42,11 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.http.HttpStatus;
 
 /**
- * Two filter chains. {@code /api/**} takes bearer tokens only (stateless; Keycloak-issued, from an
- * issuer on the allowlist, for Arki's audience). Everything else is the Vaadin UI, signed in
- * either with a local account ({@code arki.login.mode=local}, the default) or with Keycloak
- * ({@code arki.login.mode=keycloak}). Both chains send the same security headers.
+ * Three filter chains. The management port's health and metrics endpoints are open and
+ * stateless. {@code /api/**} takes bearer tokens only (stateless; Keycloak-issued, from an issuer
+ * on the allowlist, for Arki's audience). Everything else is the Vaadin UI, signed in either with
+ * a local account ({@code arki.login.mode=local}, the default) or with Keycloak
+ * ({@code arki.login.mode=keycloak}). The API and UI chains send the same security headers.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -48,6 +55,34 @@ class SecurityConfiguration {
 
     static final String REGISTRATION_ID = "keycloak";
     static final String MODE = "arki.login.mode";
+
+    /**
+     * The management port (health and Prometheus metrics only, see application.yaml): open to
+     * whoever reaches it, which in production is the kubelet and the metrics scraper inside the
+     * cluster, never the public (docs/operations.md). No session, no sign-in page; any other path
+     * on that port is answered 404. The public port has no actuator paths at all.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain managementFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(SecurityConfiguration::onManagementServer)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(EndpointRequest.to("health", "prometheus")).permitAll()
+                        .anyRequest().denyAll())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.NOT_FOUND))
+                        .accessDeniedHandler((request, response, denied) -> response.setStatus(HttpServletResponse.SC_NOT_FOUND)))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    /** A request to the management server (Spring Boot's child context on management.server.port). */
+    private static boolean onManagementServer(HttpServletRequest request) {
+        return WebServerApplicationContext.hasServerNamespace(
+                WebApplicationContextUtils.getWebApplicationContext(request.getServletContext()), "management");
+    }
 
     @Bean
     @Order(1)
@@ -103,8 +138,10 @@ class SecurityConfiguration {
                                       SignOutAudit signOutAudit)
             throws Exception {
         SecurityHeaders.apply(http);
-        // the style sheet of every page, the sign-in page included
-        http.authorizeHttpRequests(a -> a.requestMatchers("/arki.css").permitAll());
+        // the style sheet of every page, the sign-in page included; and the error page, for whoever
+        // a request failed for (Spring forwards there: an ERROR dispatch, never a request of its own)
+        http.authorizeHttpRequests(a -> a.requestMatchers("/arki.css").permitAll()
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());
         http.exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) ->
                 response.sendError(HttpServletResponse.SC_FORBIDDEN)));
         if (keycloakMode.getIfAvailable() != null) {
@@ -113,13 +150,24 @@ class SecurityConfiguration {
                     .userInfoEndpoint(u -> u.oidcUserService(new KeycloakSignIn(accounts, keycloak))));
             http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin
                     .oauth2LoginPage("/oauth2/authorization/" + REGISTRATION_ID, "{baseUrl}/login?logout")
+                    .anyRequest(SecurityConfiguration::signedIn)
                     .addLogoutHandler(signOutAudit));
         } else {
             http.authenticationProvider(localAccounts);
             http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout")
+                    .anyRequest(SecurityConfiguration::signedIn)
                     .addLogoutHandler(signOutAudit));
         }
         return http.build();
+    }
+
+    /**
+     * A path that is no route or resource of Vaadin's reaches Vaadin for a signed-in user, whose
+     * router answers with the not-found page (404) instead of an empty 403; views keep their own
+     * access rules (Vaadin's navigation access control), so this opens no view to anyone.
+     */
+    private static void signedIn(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizedUrl anyRequest) {
+        anyRequest.authenticated();
     }
 
     /** Keycloak's client registration, read from the realm's discovery document at start-up. */

@@ -22,54 +22,125 @@ import org.awaitility.Awaitility;
  * classes only — no test classes — against a PostgreSQL the test owns. The test can kill it with
  * SIGKILL, as a crashed or OOM-killed node dies.
  */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int managementPort;
     private final Path log;
 
-    private AppProcess(Process process, int port, Path log) {
+    private AppProcess(Process process, int port, int managementPort, Path log) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
     }
 
     static AppProcess start(OwnPostgres postgres, String name) throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        return launch(postgres, name, List.of("-XX:TieredStopAtLevel=1", "-cp", mainClasspath(), "fi.arki.Application"),
+                List.of("--vaadin.productionMode=false"), true);
+    }
+
+    /** Arki with the demo tenant and extra arguments (which replace the defaults with the same key). */
+    static AppProcess start(OwnPostgres postgres, String name, String... arguments) throws IOException {
+        List<String> all = new ArrayList<>(List.of("--vaadin.productionMode=false"));
+        all.addAll(List.of(arguments));
+        return launch(postgres, name, List.of("-XX:TieredStopAtLevel=1", "-cp", mainClasspath(), "fi.arki.Application"), all, true);
+    }
+
+    /** Arki without the demo tenant (several nodes starting together on one database). */
+    static AppProcess startWithoutDemo(OwnPostgres postgres, String name) throws IOException {
+        return launch(postgres, name, List.of("-XX:TieredStopAtLevel=1", "-cp", mainClasspath(), "fi.arki.Application"),
+                List.of("--vaadin.productionMode=false"), false);
+    }
+
+    /** A start that is meant to fail: waits for the process to end and returns its exit code and output. */
+    static Exit startExpectingExit(OwnPostgres postgres, String name) throws IOException, InterruptedException {
         Path log = Files.createTempFile("arki-" + name + "-", ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "-cp", mainClasspath(),
-                "fi.arki.Application",
+        List<String> command = command(postgres, List.of("-XX:TieredStopAtLevel=1", "-cp", mainClasspath(), "fi.arki.Application"),
+                List.of("--vaadin.productionMode=false"), false, freePort(), freePort());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            if (!process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)) {
+                throw new AssertionError("Arki did not stop on its own:\n" + Files.readString(log));
+            }
+        } finally {
+            process.destroyForcibly();
+        }
+        return new Exit(process.exitValue(), Files.readString(log));
+    }
+
+    record Exit(int code, String output) {
+    }
+
+    /**
+     * The deployable itself: the fat jar the {@code -Pproduction} build made, with nothing of the
+     * test's class path, in whatever mode its build put it.
+     */
+    public static AppProcess startJar(OwnPostgres postgres, String name, Path jar, boolean demo, String... arguments) throws IOException {
+        return launch(postgres, name, List.of("-jar", jar.toString()), List.of(arguments), demo);
+    }
+
+    private static AppProcess launch(OwnPostgres postgres, String name, List<String> what, List<String> arguments, boolean demo)
+            throws IOException {
+        int port = freePort();
+        int managementPort = freePort();
+        Path log = Files.createTempFile("arki-" + name + "-", ".log");
+        List<String> command = command(postgres, what, arguments, demo, port, managementPort);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        AppProcess app = new AppProcess(process, port, managementPort, log);
+        try {
+            app.awaitReady();
+            // runners (the demo organisation's seeding) finish after the web server answers
+            Awaitility.await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() -> !demo || demoSeeded(postgres));
+        } catch (RuntimeException e) {
+            try {
+                app.close();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            throw e;
+        }
+        return app;
+    }
+
+    private static boolean demoSeeded(OwnPostgres postgres) throws java.sql.SQLException {
+        try (var c = postgres.superuser("arki"); var rs = c.createStatement().executeQuery("select 1 from tenant where slug = 'demo'")) {
+            return rs.next();
+        }
+    }
+
+    private static List<String> command(OwnPostgres postgres, List<String> what, List<String> arguments, boolean demo,
+                                        int port, int managementPort) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        command.addAll(what);
+        List<String> defaults = List.of(
                 "--server.port=" + port,
+                "--management.server.port=" + managementPort,
                 "--spring.datasource.url=" + postgres.jdbcUrl(),
                 "--spring.datasource.username=arki_app",
                 "--spring.datasource.password=",
                 "--spring.flyway.url=" + postgres.jdbcUrl(),
                 "--spring.flyway.user=arki_owner",
                 "--spring.flyway.password=",
-                "--arki.demo.enabled=true",
-                "--vaadin.productionMode=false",
+                "--arki.demo.enabled=" + demo,
                 "--logging.level.root=WARN",
-                "--logging.level.fi.arki=INFO"));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        AppProcess app = new AppProcess(process, port, log);
-        app.awaitReady();
-        // runners (the demo organisation's seeding) finish after the web server answers
-        Awaitility.await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() -> {
-            try (var c = postgres.superuser("arki"); var rs = c.createStatement().executeQuery("select 1 from tenant where slug = 'demo'")) {
-                return rs.next();
-            }
-        });
-        return app;
+                "--logging.level.fi.arki=INFO");
+        // an argument of the caller's replaces the default with the same key
+        List<String> overridden = arguments.stream().map(a -> a.substring(0, a.indexOf('=') + 1)).toList();
+        defaults.stream().filter(d -> !overridden.contains(d.substring(0, d.indexOf('=') + 1))).forEach(command::add);
+        command.addAll(arguments);
+        return command;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** The test JVM's class path without test classes (surefire may hand it over in a manifest-only jar). */
-    static String mainClasspath() throws IOException {
+    public static String mainClasspath() throws IOException {
         List<String> entries = new ArrayList<>(Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator)));
         if (entries.size() == 1 && entries.getFirst().contains("surefirebooter")) {
             try (JarFile jar = new JarFile(entries.getFirst())) {
@@ -98,8 +169,18 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    String base() {
+    public String base() {
         return "http://localhost:" + port;
+    }
+
+    /** Health and metrics: the management port, which production keeps off the public network. */
+    public String managementBase() {
+        return "http://localhost:" + managementPort;
+    }
+
+    /** What the app has written to its standard output and error so far. */
+    public String log() throws IOException {
+        return Files.readString(log);
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */

@@ -19,19 +19,27 @@ import org.awaitility.Awaitility;
  * writes) exactly as Arki's embedded default, which the test may stop the hard way: an immediate
  * shutdown (SIGQUIT to the postmaster, no checkpoint, crash recovery at the next start).
  */
-final class OwnPostgres implements AutoCloseable {
+public final class OwnPostgres implements AutoCloseable {
 
     private final Path data;
     private final int port;
     private EmbeddedPostgres postgres;
 
-    OwnPostgres() throws IOException {
+    /** A new cluster with Arki's roles and an empty {@code arki} database owned by {@code arki_owner}, as a DBA sets it up. */
+    public OwnPostgres() throws IOException {
+        this(true);
+    }
+
+    /** A new cluster; without the bootstrap it has only the superuser and the default databases (a restore target). */
+    OwnPostgres(boolean bootstrap) throws IOException {
         this.data = Files.createTempDirectory("arki-own-pg");
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
         start();
-        bootstrap();
+        if (bootstrap) {
+            bootstrap();
+        }
     }
 
     void start() throws IOException {
@@ -64,11 +72,15 @@ final class OwnPostgres implements AutoCloseable {
         }
     }
 
-    String jdbcUrl() {
+    public String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + port + "/arki";
     }
 
-    Connection superuser(String database) throws SQLException {
+    int port() {
+        return port;
+    }
+
+    public Connection superuser(String database) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://localhost:" + port + "/" + database, "postgres", "");
     }
 
@@ -87,6 +99,7 @@ final class OwnPostgres implements AutoCloseable {
     public void close() throws IOException {
         if (postgres != null) {
             postgres.close();
+            postgres = null;
         }
     }
 }

@@ -70,7 +70,31 @@ class SecurityHeadersAndSessionEndToEndTests {
             assertThat(headers.firstValue("Referrer-Policy")).as(path).contains("strict-origin-when-cross-origin");
             assertThat(headers.firstValue("Cache-Control")).as(path).hasValueSatisfying(c -> assertThat(c).contains("no-store"));
             assertThat(headers.firstValue("X-Frame-Options")).as(path).contains("DENY");
+            String scriptSrc = java.util.Arrays.stream(headers.firstValue("Content-Security-Policy").orElseThrow().split(";"))
+                    .map(String::trim).filter(d -> d.startsWith("script-src")).findFirst().orElseThrow();
+            assertThat(scriptSrc).as(path + ": inline scripts run only with the page's nonce").doesNotContain("'unsafe-inline'");
         }
+    }
+
+    @Test
+    void vaadins_inline_scripts_run_with_a_fresh_nonce_per_page() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        java.util.Set<String> nonces = new java.util.HashSet<>();
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+            var nonce = java.util.regex.Pattern.compile("script-src [^;]*'nonce-([A-Za-z0-9+/=]+)'")
+                    .matcher(page.headers().firstValue("Content-Security-Policy").orElseThrow());
+            assertThat(nonce.find()).as(page.headers().firstValue("Content-Security-Policy").orElseThrow()).isTrue();
+            nonces.add(nonce.group(1));
+            var inline = java.util.regex.Pattern.compile("<script(?![^>]*\\bsrc=)([^>]*)>").matcher(page.body());
+            int count = 0;
+            while (inline.find()) {
+                count++;
+                assertThat(inline.group(1)).contains("nonce=\"" + nonce.group(1) + "\"");
+            }
+            assertThat(count).as("Vaadin's bootstrap page has inline scripts").isPositive();
+        }
+        assertThat(nonces).as("a new nonce for every page").hasSize(2);
     }
 
     @Test
