@@ -12,11 +12,20 @@ final class Rebound {
 
     static <T> T call(TenantId tenant, Consumer<TenantId> rebind, Supplier<T> work) {
         rebind.accept(tenant);
+        T result;
         try {
-            return TenantContext.callAs(tenant, work::get);
-        } finally {
-            rebind.accept(null);
+            result = TenantContext.callAs(tenant, work::get);
+        } catch (RuntimeException | Error e) {
+            // a failed statement aborts the transaction, and unbinding would fail too: the first failure is the one to tell
+            try {
+                rebind.accept(null);
+            } catch (RuntimeException unbinding) {
+                e.addSuppressed(unbinding);
+            }
+            throw e;
         }
+        rebind.accept(null);
+        return result;
     }
 
     static void run(TenantId tenant, Consumer<TenantId> rebind, Runnable work) {

@@ -19,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
  * outlives deleted tenants (docs/data-lifecycle.md explains why and for how long).
  */
 @Component
-@Transactional(propagation = Propagation.MANDATORY)
 class AuditData implements TenantDataParticipant {
 
     private final DSLContext db;
@@ -34,17 +33,20 @@ class AuditData implements TenantDataParticipant {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void export(TenantExport export) {
         TableTransfer.of(db, AUDIT_LOG).where(AUDIT_LOG.AUDIT_TENANT_ID.eq(export.tenant().id().value()))
                 .omit(AUDIT_LOG.AUDIT_TENANT_ID).exportOnly().export(export);
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void restore(TenantRestore restore) {
         // not restored: see the class comment
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void delete(TenantDeletion deletion) {
         // kept: see the class comment
     }

@@ -27,7 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
  * tenant's accounts and hands them on, to be deleted where they belong to no other tenant.
  */
 @Component
-@Transactional(propagation = Propagation.MANDATORY)
 class DirectoryData implements TenantDataParticipant {
 
     private final DSLContext db;
@@ -42,6 +41,7 @@ class DirectoryData implements TenantDataParticipant {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void export(TenantExport export) {
         TableTransfer.of(db, UNIT).export(export);
         TableTransfer.of(db, TEAM).export(export);
@@ -51,6 +51,7 @@ class DirectoryData implements TenantDataParticipant {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void restore(TenantRestore restore) {
         TableTransfer.of(db, UNIT).restore(restore);
         TableTransfer.of(db, TEAM).restore(restore);
@@ -66,6 +67,7 @@ class DirectoryData implements TenantDataParticipant {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void delete(TenantDeletion deletion) {
         UUID tenant = deletion.tenant().id().value();
         deletion.deleted("team_member", db.deleteFrom(TEAM_MEMBER).execute());

@@ -16,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Development targets and their reviews in a tenant's export, restore and deletion. */
 @Component
-@Transactional(propagation = Propagation.MANDATORY)
 class FollowupData implements TenantDataParticipant {
 
     private final DSLContext db;
@@ -36,18 +35,21 @@ class FollowupData implements TenantDataParticipant {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void export(TenantExport export) {
         TableTransfer.of(db, DEVELOPMENT_TARGET).export(export);
         TableTransfer.of(db, TARGET_REVIEW).export(export);
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void restore(TenantRestore restore) {
         TableTransfer.of(db, DEVELOPMENT_TARGET).restore(restore);
         TableTransfer.of(db, TARGET_REVIEW).restore(restore);
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void delete(TenantDeletion deletion) {
         deletion.deleted("target_review", db.deleteFrom(TARGET_REVIEW).execute());
         deletion.deleted("development_target", db.deleteFrom(DEVELOPMENT_TARGET).execute());

@@ -38,7 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
  * codes are not exported: a restored running session gets a new one.
  */
 @Component
-@Transactional(propagation = Propagation.MANDATORY)
 class SessionData implements TenantDataParticipant {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -62,6 +61,7 @@ class SessionData implements TenantDataParticipant {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void export(TenantExport export) {
         for (TableTransfer<?> table : tables()) {
             table.export(export);
@@ -69,6 +69,7 @@ class SessionData implements TenantDataParticipant {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void restore(TenantRestore restore) {
         for (TableTransfer<?> table : tables()) {
             table.restore(restore);
@@ -83,6 +84,7 @@ class SessionData implements TenantDataParticipant {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void delete(TenantDeletion deletion) {
         deletion.deleted("join_code", db.deleteFrom(JOIN_CODE).where(JOIN_CODE.SESSION_TENANT_ID.eq(deletion.tenant().id().value())).execute());
         for (var table : List.of(TOUCHPOINT, RATING, VOTE, ANSWER_GROUPING, ANSWER_GROUP, ANSWER, PARTICIPANT, SESSION_STEP,

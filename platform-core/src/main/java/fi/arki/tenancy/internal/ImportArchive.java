@@ -42,6 +42,9 @@ public final class ImportArchive implements AutoCloseable {
 
     /** More entries than an export of today's tables could have: a sign of a wrong or hostile file. */
     static final int MAX_ENTRIES = 500;
+    /** Reads one row at a time out of a table's array: what follows a row is the next one, not trailing junk. */
+    private static final tools.jackson.databind.ObjectMapper READER = ExportArchive.JSON.rebuild()
+            .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
     private final ZipFile zip;
     private final long maxBytes;
@@ -125,7 +128,7 @@ public final class ImportArchive implements AutoCloseable {
                 throw malformed(name);
             }
             while (parser.nextToken() == JsonToken.START_OBJECT) {
-                JsonNode row = ExportArchive.JSON.readTree(parser);
+                JsonNode row = READER.readTree(parser);
                 for (String column : row.propertyNames()) {
                     if (!types.containsKey(column)) {
                         throw malformed(name);
@@ -136,9 +139,8 @@ public final class ImportArchive implements AutoCloseable {
             if (parser.currentToken() != JsonToken.END_ARRAY) {
                 throw malformed(name);
             }
-        } catch (JacksonException e) {
-            throw malformed(name);
-        } catch (IOException e) {
+        } catch (JacksonException | IOException e) {
+            // never the parser's message: it may quote the file, and the file is people's words
             throw malformed(name);
         }
     }

@@ -18,7 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
  * and {@code TenantManagement.completeDeletion} removes them last.
  */
 @Component
-@Transactional(propagation = Propagation.MANDATORY)
 class TenancyData implements TenantDataParticipant {
 
     private final DSLContext db;
@@ -33,16 +32,19 @@ class TenancyData implements TenantDataParticipant {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void export(TenantExport export) {
         TableTransfer.of(db, TENANT_SETTINGS).export(export);
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void restore(TenantRestore restore) {
         TableTransfer.of(db, TENANT_SETTINGS).restore(restore);
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void delete(TenantDeletion deletion) {
         deletion.deleted("tenant_settings", db.deleteFrom(TENANT_SETTINGS).execute());
     }

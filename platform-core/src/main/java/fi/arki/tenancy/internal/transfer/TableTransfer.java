@@ -91,7 +91,7 @@ public final class TableTransfer<R extends TableRecord<R>> {
     /** Writes the table's file; returns its rows. */
     public long export(TenantExport export) {
         List<Field<?>> columns = columns();
-        List<Column> described = columns.stream().map(f -> new Column(f.getName(), f.getDataType().getTypeName())).toList();
+        List<Column> described = columns.stream().map(f -> new Column(f.getName(), f.getDataType().getTypeName(db.configuration()))).toList();
         long rows = 0;
         try (TableFile file = export.table(table.getName(), described, restorable);
              Cursor<Record> cursor = db.select(columns).from(table).where(where).orderBy(primaryKeyOrder()).fetchSize(BATCH).fetchLazy()) {
