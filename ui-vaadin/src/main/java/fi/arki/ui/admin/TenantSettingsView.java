@@ -6,14 +6,17 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import fi.arki.admin.TenantExportManagement;
 import fi.arki.shared.AccessRoles;
 import fi.arki.shared.InvalidInputException;
 import fi.arki.shared.Language;
@@ -25,14 +28,15 @@ import java.util.List;
 
 /**
  * The tenant's settings: languages (a bilingual authority serves in Finnish and Swedish), guests,
- * the anonymity threshold, how long sessions are kept, and the Finnish forms of its name.
+ * the anonymity threshold, how long sessions are kept, the Finnish forms of its name; and a
+ * download of all the tenant's data.
  */
 @Route("admin/settings")
 @Menu(title = "nav.admin.settings", order = 520)
 @RolesAllowed(AccessRoles.TENANT_ADMIN)
 public class TenantSettingsView extends Main implements HasDynamicTitle {
 
-    public TenantSettingsView(TenantSettingsManagement management) {
+    public TenantSettingsView(TenantSettingsManagement management, TenantExportManagement exports) {
         addClassName("arki-page");
         add(new H1(getTranslation("settings.title")));
         TenantSettings settings = management.current();
@@ -100,7 +104,19 @@ public class TenantSettingsView extends Main implements HasDynamicTitle {
 
         FormLayout form = new FormLayout(languages, defaultLanguage, guests, threshold, retention, inessive, elative);
         form.setMaxWidth("48em");
-        add(form, bilingual, save);
+        add(form, bilingual, save, dataSection(exports));
+    }
+
+    /** The tenant's own data, whole, for its administrators (GDPR art. 15 and 20; docs/data-lifecycle.md). */
+    private Section dataSection(TenantExportManagement exports) {
+        Section section = new Section();
+        H2 heading = new H2(getTranslation("lifecycle.section"));
+        heading.setId("lifecycle-section");
+        section.getElement().setAttribute("aria-labelledby", "lifecycle-section");
+        section.add(heading, new Paragraph(getTranslation("lifecycle.export.own-help")),
+                ExportDownload.anchor("export-own-tenant", getTranslation("lifecycle.export.download"), "export",
+                        exports::exportOwnTenant));
+        return section;
     }
 
     /** Shows a refused setting's reason on the field it concerns. */
