@@ -117,7 +117,6 @@ public class PlatformTenantsView extends Main implements HasDynamicTitle, Platfo
         upload.setI18n(UploadTexts.zip(this));
         upload.addFileRejectedListener(e -> Notification.show(getTranslation("decks.upload.wrong-type"), 6000,
                 Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_ERROR));
-        upload.getElement().setAttribute("aria-label", getTranslation("lifecycle.import.file"));
         TextField name = new TextField(getTranslation("platform.tenants.name"));
         name.setId("import-tenant-name");
         name.setRequired(true);
@@ -146,7 +145,9 @@ public class PlatformTenantsView extends Main implements HasDynamicTitle, Platfo
         HorizontalLayout row = new HorizontalLayout(name, slug, restore);
         row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         row.setWrap(true);
-        section.add(upload, row);
+        Paragraph fileLabel = new Paragraph(getTranslation("lifecycle.import.file"));
+        fileLabel.addClassName("arki-fact-label");
+        section.add(fileLabel, upload, row);
         return section;
     }
 

@@ -17,12 +17,17 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import fi.arki.admin.TenantExportManagement;
+import fi.arki.session.RetentionPreview;
+import fi.arki.session.SessionRetentionManagement;
 import fi.arki.shared.AccessRoles;
 import fi.arki.shared.InvalidInputException;
 import fi.arki.shared.Language;
 import fi.arki.tenancy.TenantSettings;
 import fi.arki.tenancy.TenantSettingsManagement;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.List;
 
@@ -36,7 +41,8 @@ import java.util.List;
 @RolesAllowed(AccessRoles.TENANT_ADMIN)
 public class TenantSettingsView extends Main implements HasDynamicTitle {
 
-    public TenantSettingsView(TenantSettingsManagement management, TenantExportManagement exports) {
+    public TenantSettingsView(TenantSettingsManagement management, TenantExportManagement exports,
+                              SessionRetentionManagement retentionPreview) {
         addClassName("arki-page");
         add(new H1(getTranslation("settings.title")));
         TenantSettings settings = management.current();
@@ -69,6 +75,23 @@ public class TenantSettingsView extends Main implements HasDynamicTitle {
         retention.setId("settings-retention");
         retention.setValue(settings.sessionRetentionDays());
         retention.setHelperText(getTranslation("settings.retention-help"));
+        // what the period means today, so that what the administrator sets is what they know will happen
+        Paragraph purges = new Paragraph();
+        purges.setId("settings-retention-preview");
+        purges.getElement().setAttribute("aria-live", "polite");
+        Runnable showPurges = () -> {
+            Integer days = retention.getValue();
+            if (days == null || days < 1) {
+                purges.setText("");
+                return;
+            }
+            RetentionPreview preview = retentionPreview.preview(days);
+            purges.setText(getTranslation("lifecycle.retention.preview", preview.retentionDays(), preview.sessions(),
+                    DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
+                            .format(preview.closedBefore().atZone(ZoneId.of("Europe/Helsinki")))));
+        };
+        retention.addValueChangeListener(e -> showPurges.run());
+        showPurges.run();
         TextField inessive = new TextField(getTranslation("settings.name-inessive"), orEmpty(settings.nameFinnishInessive()), "");
         inessive.setId("settings-inessive");
         inessive.setHelperText(getTranslation("settings.name-inessive-help"));
@@ -102,7 +125,7 @@ public class TenantSettingsView extends Main implements HasDynamicTitle {
         save.setId("settings-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        FormLayout form = new FormLayout(languages, defaultLanguage, guests, threshold, retention, inessive, elative);
+        FormLayout form = new FormLayout(languages, defaultLanguage, guests, threshold, retention, purges, inessive, elative);
         form.setMaxWidth("48em");
         add(form, bilingual, save, dataSection(exports));
     }

@@ -7,6 +7,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import fi.arki.directory.DirectoryManagement;
@@ -35,7 +37,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The data lifecycle's screens: the platform administrator downloads a tenant's data, restores it
  * as a new tenant and deletes that one (typing its short name, then confirming); a tenant
- * administrator downloads their own tenant's data from its settings.
+ * administrator downloads their own tenant's data from its settings, and sees there what their
+ * retention period deletes.
  */
 @UiIntegrationTest
 class TenantDataViewsTests extends SpringBrowserlessTest {
@@ -98,6 +101,10 @@ class TenantDataViewsTests extends SpringBrowserlessTest {
     void a_tenant_administrator_downloads_their_own_tenants_data() throws IOException {
         Actors.signIn(tenant.id(), tenant.name(), Role.TENANT_ADMIN);
         navigate(TenantSettingsView.class);
+        assertThat($(Paragraph.class).id("settings-retention-preview").getText()).startsWith("Säilytysajalla 730 päivää")
+                .contains("poistaa 0 päättynyttä keskustelua");
+        test($(IntegerField.class).id("settings-retention")).setValue(30);
+        assertThat($(Paragraph.class).id("settings-retention-preview").getText()).startsWith("Säilytysajalla 30 päivää");
         ByteArrayOutputStream export = new ByteArrayOutputStream();
         test($(Anchor.class).id("export-own-tenant")).download(export);
         Map<String, String> files = unzip(export.toByteArray());

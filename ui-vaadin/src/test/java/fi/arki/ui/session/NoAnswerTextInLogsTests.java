@@ -52,7 +52,7 @@ import org.springframework.context.annotation.Import;
  * T-23, logs: a whole session whose every text carries a unique marker — answers, groups, a journey
  * map, targets, reviews — with refused writes (too long, empty, control characters, a locked step,
  * a closed session), a write the database itself refuses, the UI's handling of that failure, the
- * summary exports, an export of the tenant and the retention purge; then everything the
+ * summary exports and an export of the tenant; then everything the
  * application logged (every logger, with stack traces and causes, at DEBUG for Arki's own code and
  * for jOOQ, and all that reached the console) holds no marker.
  */
