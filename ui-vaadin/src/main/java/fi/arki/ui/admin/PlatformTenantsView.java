@@ -25,6 +25,7 @@ import fi.arki.admin.ImportReport;
 import fi.arki.admin.TenantExportManagement;
 import fi.arki.admin.TenantLifecycleManagement;
 import fi.arki.shared.AccessRoles;
+import fi.arki.shared.InvalidInputException;
 import fi.arki.ui.i18n.UploadTexts;
 import fi.arki.ui.layout.PlatformView;
 import fi.arki.tenancy.Tenant;
@@ -131,8 +132,26 @@ public class PlatformTenantsView extends Main implements HasDynamicTitle, Platfo
                         .addThemeVariants(NotificationVariant.LUMO_ERROR);
                 return;
             }
-            ImportReport report = Feedback.get(this, "lifecycle.import.done", slug,
-                    () -> exports.importTenant(file, slug.getValue().strip(), name.getValue()));
+            slug.setInvalid(false);
+            name.setInvalid(false);
+            ImportReport report = Feedback.get(this, "lifecycle.import.done", null, () -> {
+                try {
+                    return exports.importTenant(file, slug.getValue().strip(), name.getValue());
+                } catch (InvalidInputException problem) {
+                    // a refused short name or name is shown on its field; what is wrong with the file, in the notice
+                    TextField field = problem.messageKey().startsWith("error.tenant.slug") ? slug
+                            : problem.messageKey().startsWith("error.name") ? name : null;
+                    if (field != null) {
+                        field.setErrorMessage(getTranslation(problem.messageKey(), problem.arguments().toArray()));
+                        field.setInvalid(true);
+                    } else {
+                        // the file itself was refused: it goes, so that another can be chosen
+                        replaceUpload(null);
+                        upload.clearFileList();
+                    }
+                    throw problem;
+                }
+            });
             if (report != null) {
                 replaceUpload(null);
                 upload.clearFileList();

@@ -74,8 +74,19 @@ class TenantDataViewsTests extends SpringBrowserlessTest {
         navigate(PlatformTenantsView.class);
         test($(Button.class).id("import-tenant")).click();
         assertThat(tenants.findBySlug("palautettu-" + n)).as("nothing to restore yet").isEmpty();
-        test($(Upload.class).id("import-upload")).upload("export.zip", "application/zip", export.toByteArray());
         test($(TextField.class).id("import-tenant-name")).setValue("Palautettu " + n);
+        test($(TextField.class).id("import-tenant-slug")).setValue("palautettu-" + n);
+        test($(Upload.class).id("import-upload")).upload("export.zip", "application/zip", "ei zip".getBytes(StandardCharsets.UTF_8));
+        test($(Button.class).id("import-tenant")).click();
+        assertThat(tenants.findBySlug("palautettu-" + n)).as("a file that is not an export restores nothing").isEmpty();
+        assertThat($(TextField.class).id("import-tenant-slug").isInvalid()).as("the file was wrong, not the short name").isFalse();
+        test($(Button.class).id("import-tenant")).click();
+        assertThat(tenants.findBySlug("palautettu-" + n)).as("the refused file is gone").isEmpty();
+
+        test($(Upload.class).id("import-upload")).upload("export.zip", "application/zip", export.toByteArray());
+        test($(TextField.class).id("import-tenant-slug")).setValue(tenant.slug());
+        test($(Button.class).id("import-tenant")).click();
+        assertThat($(TextField.class).id("import-tenant-slug").getErrorMessage()).contains(tenant.slug());
         test($(TextField.class).id("import-tenant-slug")).setValue("palautettu-" + n);
         test($(Button.class).id("import-tenant")).click();
         Tenant restored = tenants.findBySlug("palautettu-" + n).orElseThrow();
