@@ -24,8 +24,10 @@ public final class AuditAction {
     public static final String DECK_ENABLED = "deck.enabled";
     public static final String DECK_DISABLED = "deck.disabled";
     public static final String DECK_SETTINGS_CHANGED = "deck.settings-changed";
+    public static final String ACCOUNT_DELETED = "account.deleted";
     public static final String EXPORT_CREATED = "data.exported";
     public static final String DELETED = "data.deleted";
+    public static final String IMPORTED = "data.imported";
 
     private AuditAction() {
     }

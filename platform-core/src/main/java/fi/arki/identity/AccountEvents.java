@@ -30,4 +30,8 @@ public final class AccountEvents {
 
     public record AccountUnlocked(@Nullable TenantId tenantId, AccountId account) {
     }
+
+    /** An account was deleted: it belonged to a tenant that was deleted, and to no other. */
+    public record AccountDeleted(@Nullable TenantId tenantId, AccountId account) {
+    }
 }

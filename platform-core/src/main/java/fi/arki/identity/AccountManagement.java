@@ -18,6 +18,8 @@ import fi.arki.tenancy.TenantManagement;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import fi.arki.tenancy.TenantExport;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -240,6 +242,53 @@ public class AccountManagement {
     public ActingUser actingUser(Account account, @Nullable Membership membership) {
         ActingUser user = ActingUser.withoutTenant(account);
         return membership == null ? user : user.actingIn(membership);
+    }
+
+    // ---- a tenant's data lifecycle (docs/data-lifecycle.md) ------------------------------------
+
+    /**
+     * For restoring a tenant export: the account the export's entry stands for here — the account
+     * with the same issuer and subject, or a new one. A new local account has no password (an
+     * administrator sets a first password); a new single sign-on account signs in as before. No
+     * account becomes a platform administrator this way.
+     */
+    @RolesAllowed(AccessRoles.PLATFORM_ADMIN)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public AccountId restoreAccount(TenantExport.AccountEntry entry) {
+        Optional<Account> existing = accounts.find(entry.issuer(), entry.subject());
+        if (existing.isPresent()) {
+            return existing.get().id();
+        }
+        if (entry.issuer().isBlank() || entry.subject().isBlank() || entry.issuer().length() > 500 || entry.subject().length() > 255
+                || (Account.LOCAL_ISSUER.equals(entry.issuer()) && !USERNAME.matcher(entry.subject()).matches())) {
+            throw new InvalidInputException("lifecycle.import.error.malformed", "accounts.json");
+        }
+        AccountId id = accounts.exists(new AccountId(entry.id())) ? AccountId.random() : new AccountId(entry.id());
+        Account account = new Account(id, entry.issuer(), entry.subject(), Names.require(entry.displayName()),
+                entry.email() == null || entry.email().isBlank() ? null : entry.email().strip(), false,
+                entry.preferredLanguage() == null ? null : fi.arki.shared.Language.ofTag(entry.preferredLanguage()).orElse(null));
+        accounts.insert(account, null, Account.LOCAL_ISSUER.equals(entry.issuer()));
+        events.publishEvent(new AccountEvents.AccountCreated(TenantContext.current().orElse(null), id, entry.subject()));
+        return id;
+    }
+
+    /**
+     * After a tenant's deletion: deletes those of its former members' accounts that act in no
+     * tenant any more and are not platform administrators (they could sign in to nothing). Returns
+     * how many went.
+     */
+    @RolesAllowed(AccessRoles.PLATFORM_ADMIN)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public int deleteAccountsWithoutTenant(Collection<AccountId> candidates, TenantId deletedTenant) {
+        int deleted = 0;
+        for (AccountId account : candidates) {
+            boolean platformAdmin = accounts.find(account).map(Account::platformAdmin).orElse(true);
+            if (!platformAdmin && directory.tenantsOf(account).isEmpty() && accounts.delete(account)) {
+                events.publishEvent(new AccountEvents.AccountDeleted(deletedTenant, account));
+                deleted++;
+            }
+        }
+        return deleted;
     }
 
     private Account insertLocal(String username, String displayName, @Nullable String email, String password,

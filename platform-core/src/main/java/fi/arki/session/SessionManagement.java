@@ -14,6 +14,7 @@ import fi.arki.followup.TargetDraft;
 import fi.arki.followup.TargetId;
 import fi.arki.session.internal.AsArki;
 import fi.arki.session.internal.Changes;
+import fi.arki.session.internal.JoinCodes;
 import fi.arki.session.internal.Sessions;
 import fi.arki.shared.AccessRoles;
 import fi.arki.shared.AnonymousAllowed;
@@ -24,7 +25,6 @@ import fi.arki.tenancy.TenantContext;
 import fi.arki.tenancy.TenantManagement;
 import fi.arki.tenancy.TenantSettings;
 import fi.arki.tenancy.TenantSettingsManagement;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -54,10 +54,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class SessionManagement {
 
-    /** Letters and digits that cannot be mistaken for each other when read aloud or off a screen. */
-    static final String CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-    static final int CODE_LENGTH = 6;
-    static final Duration CODE_LIFETIME = Duration.ofDays(7);
     public static final Duration MAX_TIMER = Duration.ofMinutes(60);
 
     private final Sessions sessions;
@@ -68,7 +64,6 @@ public class SessionManagement {
     private final TenantManagement tenants;
     private final FollowupManagement followup;
     private final ApplicationEventPublisher events;
-    private final SecureRandom random = new SecureRandom();
     private final Map<String, InstalledDeck> decks = new ConcurrentHashMap<>();
 
     SessionManagement(Sessions sessions, Changes changes, ObjectProvider<DeckCatalog> catalog, DirectoryManagement directory,
@@ -169,10 +164,10 @@ public class SessionManagement {
                 ? defaultTitle(deck, cards, tenantSettings) : Names.require(spec.title());
         SessionId id = SessionId.random();
         sessions.insert(tenant, id, deck.id(), deck.version(), title, spec.mode(), facilitator, teams, steps);
-        OffsetDateTime expires = OffsetDateTime.now().plus(CODE_LIFETIME);
+        OffsetDateTime expires = OffsetDateTime.now().plus(JoinCodes.LIFETIME);
         String code;
         do {
-            code = newCode();
+            code = JoinCodes.newCode();
         } while (!sessions.insertJoinCode(code, tenant, id, expires));
         decks.put(tenant + "/" + deck.id() + "/" + deck.version(), deck);
         events.publishEvent(new SessionStarted(tenant, id, deck.id(), deck.version(), teams));
@@ -201,14 +196,6 @@ public class SessionManagement {
             deckTitle = deckTitle + ": " + deck.texts().text(language, "card." + cards.getFirst().id() + ".title");
         }
         return deckTitle.length() > Names.MAX_LENGTH ? deckTitle.substring(0, Names.MAX_LENGTH) : deckTitle;
-    }
-
-    private String newCode() {
-        StringBuilder code = new StringBuilder(CODE_LENGTH);
-        for (int i = 0; i < CODE_LENGTH; i++) {
-            code.append(CODE_ALPHABET.charAt(random.nextInt(CODE_ALPHABET.length())));
-        }
-        return code.toString();
     }
 
     /** Normalises what a person typed ("ab3 k7p", "ab3-k7p") into a code. */

@@ -5,12 +5,17 @@ import fi.arki.shared.Callers;
 import fi.arki.shared.InvalidInputException;
 import fi.arki.shared.Names;
 import fi.arki.shared.TenantId;
+import fi.arki.tenancy.internal.ExportArchive;
+import fi.arki.tenancy.internal.ImportArchive;
 import fi.arki.tenancy.internal.TenantRows;
 import fi.arki.tenancy.internal.Tenants;
 import fi.arki.tenancy.internal.TransactionRebinding;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The tenant catalogue: adds, renames and finds tenants, links them to Keycloak organizations (by
- * organization id), and carries out the catalogue's part of a merge.
+ * organization id), and carries out the catalogue's part of a merge, an export, a restore and a
+ * deletion (see {@link TenantDataParticipant}).
  */
 @Service
 public class TenantManagement {
@@ -199,5 +205,107 @@ public class TenantManagement {
         merge.moved("tenant_organization", tenants.moveOrganizations(merge.source().id(), merge.target().id()));
         tenants.markMerged(merge.source().id(), merge.target().id());
         events.publishEvent(new TenantMerged(merge.target().id(), merge.source().id()));
+    }
+
+    // ---- the data lifecycle: export, restore, deletion (docs/data-lifecycle.md) ----------------
+
+    /**
+     * Starts exporting a tenant to {@code out} in the caller's transaction (read-only and
+     * repeatable-read, so that every table is read at the same instant); the participants then
+     * write their tables within {@link TenantExport#asTenant}.
+     */
+    @RolesAllowed(AccessRoles.PLATFORM_ADMIN)
+    @Transactional(propagation = Propagation.MANDATORY)
+    public TenantExport beginExport(TenantId tenant, OutputStream out) {
+        return exportOf(tenant, out);
+    }
+
+    /** As {@link #beginExport}, for the tenant the caller acts in. */
+    @RolesAllowed(AccessRoles.TENANT_ADMIN)
+    @Transactional(propagation = Propagation.MANDATORY)
+    public TenantExport beginOwnExport(OutputStream out) {
+        return exportOf(TenantContext.require(), out);
+    }
+
+    private TenantExport exportOf(TenantId tenant, OutputStream out) {
+        TenantOverview overview = tenants.overview().stream().filter(t -> t.tenant().id().equals(tenant) && t.active())
+                .findFirst().orElseThrow(() -> new InvalidInputException("error.tenant.not-found"));
+        return new TenantExport(overview, new ExportArchive(out), rebinding::rebind);
+    }
+
+    /**
+     * Opens an export file and, if it is one this version can read, adds a new tenant for it in the
+     * caller's transaction; the participants then restore their tables within
+     * {@link TenantRestore#asTenant}, and {@link #completeRestore} checks that nothing was left unread.
+     * The file stays the caller's to remove; close the restore when done.
+     *
+     * @param maxBytes how much the file may hold once inflated
+     */
+    @RolesAllowed(AccessRoles.PLATFORM_ADMIN)
+    @Transactional(propagation = Propagation.MANDATORY)
+    public TenantRestore beginRestore(Path archive, TenantId id, String slug, String name, long maxBytes) {
+        ImportArchive opened = new ImportArchive(archive, maxBytes);
+        try {
+            Tenant tenant = create(id, slug, name);
+            return new TenantRestore(tenant, opened, rebinding::rebind);
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+    }
+
+    /** Ends a restore: refuses (and so rolls back) an export with tables this version does not know. */
+    @RolesAllowed(AccessRoles.PLATFORM_ADMIN)
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void completeRestore(TenantRestore restore) {
+        if (!restore.unread().isEmpty()) {
+            throw new InvalidInputException("lifecycle.import.error.unknown-tables", String.join(", ", restore.unread()));
+        }
+    }
+
+    /**
+     * Starts deleting a tenant in the caller's transaction, once the platform administrator has
+     * typed its short name to confirm: locks its catalogue row and hands back the deletion for the
+     * participants, which delete their rows within {@link TenantDeletion#asTenant}.
+     */
+    @RolesAllowed(AccessRoles.PLATFORM_ADMIN)
+    @Transactional(propagation = Propagation.MANDATORY)
+    public TenantDeletion beginDeletion(TenantId id, String typedSlug) {
+        tenants.lock(id);
+        Tenant tenant = tenants.find(id).orElseThrow(() -> new InvalidInputException("error.tenant.not-found"));
+        if (tenants.mergedInto(id).isPresent()) {
+            throw new InvalidInputException("error.tenant.merged");
+        }
+        if (typedSlug == null || !typedSlug.strip().equals(tenant.slug())) {
+            throw new InvalidInputException("lifecycle.delete.error.confirmation", tenant.slug());
+        }
+        return new TenantDeletion(tenant, rebinding::rebind);
+    }
+
+    /**
+     * Ends a deletion after every participant has deleted its rows: checks, across the whole
+     * catalog, that no table with a {@code tenant_id} and no platform column that points at the
+     * tenant still holds a row of it, then removes its Keycloak organizations and its catalogue
+     * entry (with the entries of tenants merged into it earlier).
+     *
+     * @throws IllegalStateException naming the tables that still hold rows of the tenant (the
+     *         caller's transaction then rolls back, so nothing is half-deleted)
+     */
+    @RolesAllowed(AccessRoles.PLATFORM_ADMIN)
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void completeDeletion(TenantDeletion deletion, int accountsDeleted) {
+        TenantId id = deletion.tenant().id();
+        deletion.deleted("tenant_organization", tenants.deleteOrganizations(id));
+        Map<String, Long> left = new LinkedHashMap<>(deletion.asTenant(rows::nonEmptyTables));
+        left.putAll(rows.platformReferences(id.value()).entrySet().stream()
+                .filter(e -> !e.getKey().equals("tenant.merged_into"))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        if (!left.isEmpty()) {
+            throw new IllegalStateException("Deleting " + deletion.tenant().name() + " left rows behind in " + left
+                    + ": the module owning each of these tables must delete them in its TenantDataParticipant");
+        }
+        deletion.deleted("tenant", tenants.deleteFromCatalogue(id));
+        events.publishEvent(new TenantDeleted(id, deletion.tenant().slug(), deletion.tenant().name(),
+                deletion.deletedRows(), accountsDeleted));
     }
 }

@@ -59,12 +59,7 @@ public final class TenantMerge {
     }
 
     private <T> T as(TenantId tenant, Supplier<T> work) {
-        rebind.accept(tenant);
-        try {
-            return TenantContext.callAs(tenant, work::get);
-        } finally {
-            rebind.accept(null);
-        }
+        return Rebound.call(tenant, rebind, work);
     }
 
     /** Records that the source row {@code from} of {@code kind} (e.g. {@code person}) became {@code to}. */

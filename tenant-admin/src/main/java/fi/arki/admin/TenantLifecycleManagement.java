@@ -11,6 +11,8 @@ import fi.arki.shared.InvalidInputException;
 import fi.arki.shared.TenantId;
 import fi.arki.tenancy.Tenant;
 import fi.arki.tenancy.TenantContext;
+import fi.arki.tenancy.TenantDataParticipant;
+import fi.arki.tenancy.TenantDeletion;
 import fi.arki.tenancy.TenantManagement;
 import fi.arki.tenancy.TenantMerge;
 import fi.arki.tenancy.TenantMergeParticipant;
@@ -24,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The platform administrator's work on tenants: create, rename, link to Keycloak organizations,
- * appoint the first administrators, and merge one tenant into another.
+ * appoint the first administrators, merge one tenant into another, and delete a tenant.
  */
 @Service
 @RolesAllowed(AccessRoles.PLATFORM_ADMIN)
@@ -34,13 +36,15 @@ public class TenantLifecycleManagement {
     private final DirectoryManagement directory;
     private final AccountManagement accounts;
     private final List<TenantMergeParticipant> participants;
+    private final List<TenantDataParticipant> dataParticipants;
 
     TenantLifecycleManagement(TenantManagement tenants, DirectoryManagement directory, AccountManagement accounts,
-                              List<TenantMergeParticipant> participants) {
+                              List<TenantMergeParticipant> participants, List<TenantDataParticipant> dataParticipants) {
         this.tenants = tenants;
         this.directory = directory;
         this.accounts = accounts;
         this.participants = MergeOrder.of(participants);
+        this.dataParticipants = MergeOrder.ofData(dataParticipants);
     }
 
     public Tenant create(String slug, String name) {
@@ -109,6 +113,26 @@ public class TenantLifecycleManagement {
         }
         tenants.completeMerge(merge);
         return new MergeReport(merge.source(), merge.target(), merge.movedRows());
+    }
+
+    /**
+     * Deletes a tenant and everything it has, in one transaction, once the platform administrator
+     * has typed the tenant's short name ({@code typedSlug}) to confirm: every module deletes its rows
+     * (see {@link TenantDataParticipant}), accounts that belonged to this tenant and no other go
+     * too, a catalog-wide count proves that no table holds a row of the tenant any more, and the
+     * catalogue forgets it. The audit log keeps its entries (docs/data-lifecycle.md).
+     */
+    @Transactional
+    public DeletionReport delete(TenantId tenant, String typedSlug) {
+        TenantDeletion deletion = tenants.beginDeletion(tenant, typedSlug);
+        deletion.asTenant(() -> {
+            for (TenantDataParticipant participant : dataParticipants.reversed()) {
+                participant.delete(deletion);
+            }
+        });
+        int accountsDeleted = accounts.deleteAccountsWithoutTenant(deletion.releasedAccounts(), tenant);
+        tenants.completeDeletion(deletion, accountsDeleted);
+        return new DeletionReport(deletion.tenant(), deletion.deletedRows(), accountsDeleted);
     }
 
     private void requireActive(TenantId tenant) {

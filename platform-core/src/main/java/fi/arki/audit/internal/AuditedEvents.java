@@ -10,10 +10,13 @@ import fi.arki.deck.DeckSettingsChanged;
 import fi.arki.deck.DeckVersionInstalled;
 import fi.arki.directory.RoleGranted;
 import fi.arki.directory.RoleRevoked;
+import fi.arki.followup.FinishedTargetsPurged;
 import fi.arki.identity.AccountEvents;
 import fi.arki.shared.TenantId;
 import fi.arki.tenancy.TenantContext;
+import fi.arki.session.SessionPurged;
 import fi.arki.tenancy.TenantCreated;
+import fi.arki.tenancy.TenantDeleted;
 import fi.arki.tenancy.TenantMerged;
 import fi.arki.tenancy.TenantRenamed;
 import fi.arki.tenancy.TenantSettingsChanged;
@@ -50,6 +53,34 @@ class AuditedEvents {
     void on(TenantMerged e) {
         in(e.tenantId(), AuditEvent.of(AuditAction.TENANT_MERGED, "tenant", e.sourceTenantId()).with("into", e.tenantId()));
         in(e.sourceTenantId(), AuditEvent.of(AuditAction.TENANT_MERGED, "tenant", e.sourceTenantId()).with("into", e.tenantId()));
+    }
+
+    @EventListener
+    void on(TenantDeleted e) {
+        AuditEvent event = AuditEvent.of(AuditAction.DELETED, "tenant", e.tenantId()).with("slug", e.slug()).with("name", e.name())
+                .with("rows", e.deletedRows().values().stream().mapToInt(Integer::intValue).sum())
+                .with("accountsDeleted", e.accountsDeleted());
+        in(e.tenantId(), event);
+    }
+
+    // retention: ids, dates and counts only; never a title, a name or an answer
+    @EventListener
+    void on(SessionPurged e) {
+        in(e.tenantId(), AuditEvent.of(AuditAction.DELETED, "session", e.session().value())
+                .with("reason", "retention").with("retentionDays", e.retentionDays()).with("closedAt", e.closedAt())
+                .with("targetsDeleted", e.targetsDeleted()).with("targetsKept", e.targetsDetached()));
+    }
+
+    @EventListener
+    void on(FinishedTargetsPurged e) {
+        in(e.tenantId(), AuditEvent.of(AuditAction.DELETED, "development_target", null)
+                .with("reason", "retention").with("retentionDays", e.retentionDays()).with("targets", e.targets())
+                .with("changedBefore", e.changedBefore()));
+    }
+
+    @EventListener
+    void on(AccountEvents.AccountDeleted e) {
+        in(e.tenantId(), AuditEvent.of(AuditAction.ACCOUNT_DELETED, "account", e.account()).with("reason", "tenant-deleted"));
     }
 
     @EventListener

@@ -47,6 +47,14 @@ public class Accounts {
                 .execute();
     }
 
+    public boolean delete(AccountId id) {
+        return db.deleteFrom(USER_ACCOUNT).where(USER_ACCOUNT.ID.eq(id.value())).execute() == 1;
+    }
+
+    public boolean exists(AccountId id) {
+        return db.fetchExists(USER_ACCOUNT, USER_ACCOUNT.ID.eq(id.value()));
+    }
+
     public Optional<Account> find(AccountId id) {
         return db.selectFrom(USER_ACCOUNT).where(USER_ACCOUNT.ID.eq(id.value())).fetchOptional(Accounts::toAccount);
     }

@@ -121,4 +121,19 @@ public class Tenants {
     private static Tenant toTenant(Record3<UUID, String, String> r) {
         return new Tenant(new TenantId(r.value1()), r.value2(), r.value3());
     }
+
+    /** Locks the tenant's catalogue row, so that a merge or another deletion cannot run beside a deletion. */
+    public void lock(TenantId id) {
+        db.select(TENANT.ID).from(TENANT).where(TENANT.ID.eq(id.value())).forUpdate().fetch();
+    }
+
+    public int deleteOrganizations(TenantId tenant) {
+        return db.deleteFrom(TENANT_ORGANIZATION).where(TENANT_ORGANIZATION.LINKED_TENANT_ID.eq(tenant.value())).execute();
+    }
+
+    /** Removes the catalogue entries of tenants merged into this one earlier (they hold no rows), then its own. */
+    public int deleteFromCatalogue(TenantId tenant) {
+        int merged = db.deleteFrom(TENANT).where(TENANT.MERGED_INTO.eq(tenant.value())).execute();
+        return merged + db.deleteFrom(TENANT).where(TENANT.ID.eq(tenant.value())).execute();
+    }
 }

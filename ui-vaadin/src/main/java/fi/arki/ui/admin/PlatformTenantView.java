@@ -23,7 +23,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
+import fi.arki.admin.DeletionReport;
 import fi.arki.admin.MergeReport;
+import fi.arki.admin.TenantExportManagement;
 import fi.arki.admin.TenantLifecycleManagement;
 import fi.arki.directory.Person;
 import fi.arki.directory.Role;
@@ -36,17 +38,19 @@ import java.util.Optional;
 
 /**
  * One tenant, for the platform administrator: its name, its Keycloak organizations (by id), its
- * administrators, and merging it into another tenant.
+ * administrators, downloading its data, merging it into another tenant, and deleting it.
  */
 @Route("platform/tenants/:tenant")
 @RolesAllowed(AccessRoles.PLATFORM_ADMIN)
 public class PlatformTenantView extends Main implements BeforeEnterObserver, HasDynamicTitle, PlatformView {
 
     private final TenantLifecycleManagement lifecycle;
+    private final TenantExportManagement exports;
     private TenantOverview tenant;
 
-    public PlatformTenantView(TenantLifecycleManagement lifecycle) {
+    public PlatformTenantView(TenantLifecycleManagement lifecycle, TenantExportManagement exports) {
         this.lifecycle = lifecycle;
+        this.exports = exports;
         addClassName("arki-page");
     }
 
@@ -80,7 +84,7 @@ public class PlatformTenantView extends Main implements BeforeEnterObserver, Has
             add(merged);
             return;
         }
-        add(renameSection(), organizationSection(), adminSection(), mergeSection());
+        add(renameSection(), organizationSection(), adminSection(), dataSection(), mergeSection(), deleteSection());
     }
 
     private Section renameSection() {
@@ -202,6 +206,48 @@ public class PlatformTenantView extends Main implements BeforeEnterObserver, Has
         merge.setId("merge-tenant");
         merge.addThemeVariants(ButtonVariant.LUMO_ERROR);
         section.add(row(target, merge));
+        return section;
+    }
+
+    private Section dataSection() {
+        Section section = section("lifecycle.section");
+        section.add(new Paragraph(getTranslation("lifecycle.export.help")));
+        TenantId id = tenant.tenant().id();
+        section.add(ExportDownload.anchor("export-tenant", getTranslation("lifecycle.export.download"), tenant.tenant().slug(),
+                out -> exports.exportTenant(id, out)));
+        return section;
+    }
+
+    /** Deleting the tenant: its short name typed to confirm, then once more in a dialog. */
+    private Section deleteSection() {
+        Section section = section("lifecycle.delete.section");
+        section.add(new Paragraph(getTranslation("lifecycle.delete.help")));
+        String slug = tenant.tenant().slug();
+        TextField typed = new TextField(getTranslation("lifecycle.delete.confirm-field", slug));
+        typed.setId("delete-confirm-slug");
+        Button delete = new Button(getTranslation("lifecycle.delete.button"), e -> {
+            if (!slug.equals(typed.getValue().strip())) {
+                typed.setErrorMessage(getTranslation("lifecycle.delete.error.confirmation", slug));
+                typed.setInvalid(true);
+                return;
+            }
+            typed.setInvalid(false);
+            ConfirmDialog confirm = new ConfirmDialog(getTranslation("lifecycle.delete.confirm-title"),
+                    getTranslation("lifecycle.delete.confirm", tenant.tenant().name()),
+                    getTranslation("lifecycle.delete.button"), c -> {
+                        DeletionReport report = Feedback.get(this, "lifecycle.delete.done", typed,
+                                () -> lifecycle.delete(tenant.tenant().id(), typed.getValue()));
+                        if (report != null) {
+                            getUI().ifPresent(ui -> ui.navigate(PlatformTenantsView.class));
+                        }
+                    }, getTranslation("admin.cancel"), c -> { });
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.setId("delete-confirm");
+            confirm.open();
+        });
+        delete.setId("delete-tenant");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        section.add(row(typed, delete));
         return section;
     }
 

@@ -6,33 +6,43 @@ import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import fi.arki.admin.TenantExportManagement;
+import fi.arki.session.RetentionPreview;
+import fi.arki.session.SessionRetentionManagement;
 import fi.arki.shared.AccessRoles;
 import fi.arki.shared.InvalidInputException;
 import fi.arki.shared.Language;
 import fi.arki.tenancy.TenantSettings;
 import fi.arki.tenancy.TenantSettingsManagement;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The tenant's settings: languages (a bilingual authority serves in Finnish and Swedish), guests,
- * the anonymity threshold, how long sessions are kept, and the Finnish forms of its name.
+ * the anonymity threshold, how long sessions are kept, the Finnish forms of its name; and a
+ * download of all the tenant's data.
  */
 @Route("admin/settings")
 @Menu(title = "nav.admin.settings", order = 520)
 @RolesAllowed(AccessRoles.TENANT_ADMIN)
 public class TenantSettingsView extends Main implements HasDynamicTitle {
 
-    public TenantSettingsView(TenantSettingsManagement management) {
+    public TenantSettingsView(TenantSettingsManagement management, TenantExportManagement exports,
+                              SessionRetentionManagement retentionPreview) {
         addClassName("arki-page");
         add(new H1(getTranslation("settings.title")));
         TenantSettings settings = management.current();
@@ -65,6 +75,23 @@ public class TenantSettingsView extends Main implements HasDynamicTitle {
         retention.setId("settings-retention");
         retention.setValue(settings.sessionRetentionDays());
         retention.setHelperText(getTranslation("settings.retention-help"));
+        // what the period means today, so that what the administrator sets is what they know will happen
+        Paragraph purges = new Paragraph();
+        purges.setId("settings-retention-preview");
+        purges.getElement().setAttribute("aria-live", "polite");
+        Runnable showPurges = () -> {
+            Integer days = retention.getValue();
+            if (days == null || days < 1) {
+                purges.setText("");
+                return;
+            }
+            RetentionPreview preview = retentionPreview.preview(days);
+            purges.setText(getTranslation("lifecycle.retention.preview", preview.retentionDays(), preview.sessions(),
+                    DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
+                            .format(preview.closedBefore().atZone(ZoneId.of("Europe/Helsinki")))));
+        };
+        retention.addValueChangeListener(e -> showPurges.run());
+        showPurges.run();
         TextField inessive = new TextField(getTranslation("settings.name-inessive"), orEmpty(settings.nameFinnishInessive()), "");
         inessive.setId("settings-inessive");
         inessive.setHelperText(getTranslation("settings.name-inessive-help"));
@@ -98,9 +125,21 @@ public class TenantSettingsView extends Main implements HasDynamicTitle {
         save.setId("settings-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
-        FormLayout form = new FormLayout(languages, defaultLanguage, guests, threshold, retention, inessive, elative);
+        FormLayout form = new FormLayout(languages, defaultLanguage, guests, threshold, retention, purges, inessive, elative);
         form.setMaxWidth("48em");
-        add(form, bilingual, save);
+        add(form, bilingual, save, dataSection(exports));
+    }
+
+    /** The tenant's own data, whole, for its administrators (GDPR art. 15 and 20; docs/data-lifecycle.md). */
+    private Section dataSection(TenantExportManagement exports) {
+        Section section = new Section();
+        H2 heading = new H2(getTranslation("lifecycle.section"));
+        heading.setId("lifecycle-section");
+        section.getElement().setAttribute("aria-labelledby", "lifecycle-section");
+        section.add(heading, new Paragraph(getTranslation("lifecycle.export.own-help")),
+                ExportDownload.anchor("export-own-tenant", getTranslation("lifecycle.export.download"), "export",
+                        exports::exportOwnTenant));
+        return section;
     }
 
     /** Shows a refused setting's reason on the field it concerns. */

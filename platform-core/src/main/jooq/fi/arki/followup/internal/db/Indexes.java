@@ -22,6 +22,7 @@ public class Indexes {
     // INDEX definitions
     // -------------------------------------------------------------------------
 
+    public static final Index DEVELOPMENT_TARGET_FINISHED_IDX = Internal.createIndex(DSL.name("development_target_finished_idx"), DevelopmentTarget.DEVELOPMENT_TARGET, new OrderField[] { DevelopmentTarget.DEVELOPMENT_TARGET.TENANT_ID, DevelopmentTarget.DEVELOPMENT_TARGET.UPDATED_AT }, false);
     public static final Index DEVELOPMENT_TARGET_SESSION_IDX = Internal.createIndex(DSL.name("development_target_session_idx"), DevelopmentTarget.DEVELOPMENT_TARGET, new OrderField[] { DevelopmentTarget.DEVELOPMENT_TARGET.TENANT_ID, DevelopmentTarget.DEVELOPMENT_TARGET.SESSION_ID }, false);
     public static final Index DEVELOPMENT_TARGET_TEAM_IDX = Internal.createIndex(DSL.name("development_target_team_idx"), DevelopmentTarget.DEVELOPMENT_TARGET, new OrderField[] { DevelopmentTarget.DEVELOPMENT_TARGET.TENANT_ID, DevelopmentTarget.DEVELOPMENT_TARGET.TEAM_ID, DevelopmentTarget.DEVELOPMENT_TARGET.STATUS }, false);
 }

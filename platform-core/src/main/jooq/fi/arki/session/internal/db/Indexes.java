@@ -28,6 +28,7 @@ public class Indexes {
     // -------------------------------------------------------------------------
 
     public static final Index ANSWER_SESSION_IDX = Internal.createIndex(DSL.name("answer_session_idx"), Answer.ANSWER, new OrderField[] { Answer.ANSWER.TENANT_ID, Answer.ANSWER.SESSION_ID }, false);
+    public static final Index LIVE_SESSION_CLOSED_IDX = Internal.createIndex(DSL.name("live_session_closed_idx"), LiveSession.LIVE_SESSION, new OrderField[] { LiveSession.LIVE_SESSION.TENANT_ID, LiveSession.LIVE_SESSION.CLOSED_AT }, false);
     public static final Index LIVE_SESSION_RUNNING_IDX = Internal.createIndex(DSL.name("live_session_running_idx"), LiveSession.LIVE_SESSION, new OrderField[] { LiveSession.LIVE_SESSION.TENANT_ID, LiveSession.LIVE_SESSION.STATUS, LiveSession.LIVE_SESSION.LAST_ACTIVITY_AT }, false);
     public static final Index PARTICIPANT_SESSION_IDX = Internal.createIndex(DSL.name("participant_session_idx"), Participant.PARTICIPANT, new OrderField[] { Participant.PARTICIPANT.TENANT_ID, Participant.PARTICIPANT.SESSION_ID }, false);
     public static final Index SESSION_FACILITATOR_ONE_LEAD = Internal.createIndex(DSL.name("session_facilitator_one_lead"), SessionFacilitator.SESSION_FACILITATOR, new OrderField[] { SessionFacilitator.SESSION_FACILITATOR.TENANT_ID, SessionFacilitator.SESSION_FACILITATOR.SESSION_ID }, true);

@@ -192,7 +192,7 @@ public class DevelopmentTarget extends TableImpl<DevelopmentTargetRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.DEVELOPMENT_TARGET_SESSION_IDX, Indexes.DEVELOPMENT_TARGET_TEAM_IDX);
+        return Arrays.asList(Indexes.DEVELOPMENT_TARGET_FINISHED_IDX, Indexes.DEVELOPMENT_TARGET_SESSION_IDX, Indexes.DEVELOPMENT_TARGET_TEAM_IDX);
     }
 
     @Override

@@ -210,7 +210,7 @@ public class LiveSession extends TableImpl<LiveSessionRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.LIVE_SESSION_RUNNING_IDX);
+        return Arrays.asList(Indexes.LIVE_SESSION_CLOSED_IDX, Indexes.LIVE_SESSION_RUNNING_IDX);
     }
 
     @Override

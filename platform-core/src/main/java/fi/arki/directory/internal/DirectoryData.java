@@ -1,0 +1,83 @@
+package fi.arki.directory.internal;
+
+import static fi.arki.directory.internal.db.Tables.ACCOUNT_TENANT;
+import static fi.arki.directory.internal.db.Tables.PERSON;
+import static fi.arki.directory.internal.db.Tables.PERSON_ROLE;
+import static fi.arki.directory.internal.db.Tables.TEAM;
+import static fi.arki.directory.internal.db.Tables.TEAM_MEMBER;
+import static fi.arki.directory.internal.db.Tables.UNIT;
+
+import fi.arki.shared.AccountId;
+import fi.arki.tenancy.TenantDataParticipant;
+import fi.arki.tenancy.TenantDeletion;
+import fi.arki.tenancy.TenantExport;
+import fi.arki.tenancy.TenantRestore;
+import fi.arki.tenancy.internal.transfer.TableTransfer;
+import java.util.List;
+import java.util.UUID;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Units, teams, people, roles and team memberships in a tenant's export, restore and deletion. A
+ * person's account is a platform account: the export lists it, a restore links the person to the
+ * account found or made again (and lets the account act in the tenant), a deletion unlinks the
+ * tenant's accounts and hands them on, to be deleted where they belong to no other tenant.
+ */
+@Component
+class DirectoryData implements TenantDataParticipant {
+
+    private final DSLContext db;
+
+    DirectoryData(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public String name() {
+        return "directory";
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void export(TenantExport export) {
+        TableTransfer.of(db, UNIT).export(export);
+        TableTransfer.of(db, TEAM).export(export);
+        TableTransfer.of(db, PERSON).accounts(PERSON.ACCOUNT_ID).export(export);
+        TableTransfer.of(db, PERSON_ROLE).export(export);
+        TableTransfer.of(db, TEAM_MEMBER).export(export);
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void restore(TenantRestore restore) {
+        TableTransfer.of(db, UNIT).restore(restore);
+        TableTransfer.of(db, TEAM).restore(restore);
+        TableTransfer.of(db, PERSON).accounts(PERSON.ACCOUNT_ID).restore(restore);
+        TableTransfer.of(db, PERSON_ROLE).restore(restore);
+        TableTransfer.of(db, TEAM_MEMBER).restore(restore);
+        UUID tenant = restore.tenant().id().value();
+        List<UUID> accounts = db.select(PERSON.ACCOUNT_ID).from(PERSON).where(PERSON.ACCOUNT_ID.isNotNull()).fetch(PERSON.ACCOUNT_ID);
+        for (UUID account : accounts) {
+            db.insertInto(ACCOUNT_TENANT, ACCOUNT_TENANT.ACCOUNT_ID, ACCOUNT_TENANT.MEMBER_OF_TENANT_ID)
+                    .values(account, tenant).onConflictDoNothing().execute();
+        }
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void delete(TenantDeletion deletion) {
+        UUID tenant = deletion.tenant().id().value();
+        deletion.deleted("team_member", db.deleteFrom(TEAM_MEMBER).execute());
+        deletion.deleted("person_role", db.deleteFrom(PERSON_ROLE).execute());
+        deletion.deleted("person", db.deleteFrom(PERSON).execute());
+        deletion.deleted("team", db.deleteFrom(TEAM).execute());
+        deletion.deleted("unit", db.deleteFrom(UNIT).execute());
+        List<AccountId> members = db.deleteFrom(ACCOUNT_TENANT).where(ACCOUNT_TENANT.MEMBER_OF_TENANT_ID.eq(tenant))
+                .returning(ACCOUNT_TENANT.ACCOUNT_ID).fetch(r -> new AccountId(r.getAccountId()));
+        deletion.deleted("account_tenant", members.size());
+        deletion.released(members);
+    }
+}
