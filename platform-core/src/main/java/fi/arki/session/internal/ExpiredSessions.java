@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,9 +61,14 @@ public class ExpiredSessions {
         return db.fetchCount(LIVE_SESSION, LIVE_SESSION.STATUS.eq("closed").and(LIVE_SESSION.CLOSED_AT.lt(cutoff)));
     }
 
-    /** Deletes the sessions with every row they hold, and their join codes if any are left. */
+    /**
+     * Deletes the sessions with every row they hold, and their join codes if any are left. Join
+     * codes are a platform table without row level security: only the codes of sessions the bound
+     * tenant can see are deleted, so another tenant's id and sessions delete nothing (T-03).
+     */
     public int delete(TenantId tenant, Collection<UUID> sessions) {
-        db.deleteFrom(JOIN_CODE).where(JOIN_CODE.SESSION_TENANT_ID.eq(tenant.value()), JOIN_CODE.SESSION_ID.in(sessions)).execute();
+        db.deleteFrom(JOIN_CODE).where(JOIN_CODE.SESSION_TENANT_ID.eq(tenant.value()),
+                JOIN_CODE.SESSION_ID.in(DSL.select(LIVE_SESSION.ID).from(LIVE_SESSION).where(LIVE_SESSION.ID.in(sessions)))).execute();
         for (Table<?> table : CHILDREN) {
             @SuppressWarnings("unchecked")
             Field<UUID> session = (Field<UUID>) table.field("session_id");
