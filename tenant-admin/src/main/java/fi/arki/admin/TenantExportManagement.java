@@ -86,9 +86,10 @@ public class TenantExportManagement {
                         participant.export(export);
                     }
                 });
-                List<AccountEntry> entries = export.accounts().stream()
+                // within the tenant's binding: a tenant administrator sees the accounts of the tenant's people only (T-03)
+                List<AccountEntry> entries = export.asTenant(() -> export.accounts().stream()
                         .map(id -> accounts.find(new AccountId(id))).flatMap(Optional::stream)
-                        .map(TenantExportManagement::entry).toList();
+                        .map(TenantExportManagement::entry).toList());
                 return export.finish(entries);
             });
             record(tenant, AuditEvent.of(AuditAction.EXPORT_CREATED, "tenant", tenant)
