@@ -1,6 +1,24 @@
 package fi.arki;
 
 import fi.arki.admin.TenantLifecycleManagement;
+import fi.arki.admin.TenantExportManagement;
+import fi.arki.followup.TargetRetentionManagement;
+import fi.arki.followup.internal.TargetRetention;
+import fi.arki.session.RetentionPreview;
+import fi.arki.session.SessionRetentionManagement;
+import fi.arki.session.internal.ExpiredSessions;
+import fi.arki.tenancy.TenantDeletion;
+import fi.arki.tenancy.TenantExport;
+import fi.arki.tenancy.TenantRestore;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import fi.arki.audit.AuditEvent;
 import fi.arki.audit.AuditManagement;
 import fi.arki.audit.internal.AuditEntries;
@@ -196,6 +214,7 @@ final class CrossTenantCases {
         participants();
         tenancy();
         admin();
+        lifecycle();
         readApis();
         repositories();
     }
@@ -572,6 +591,83 @@ final class CrossTenantCases {
         on(TenantLifecycleManagement.class, "merge", TenantId.class, TenantId.class).refused(() -> lifecycle.merge(b.tenant, a.tenant));
     }
 
+    /**
+     * The data lifecycle. A tenant administrator exports their own tenant: the whole file, every
+     * participant's tables unzipped, holds none of B's texts or ids (this is also the case of the
+     * {@code …Data} participants' exports, see
+     * {@link CrossTenantReadsIntegrationTests#DATABASE_CLASSES_WITHOUT_CASES}). Everything else
+     * (another tenant's export, restore, deletion, the retention purge) is the platform's or Arki's
+     * own and refused to A.
+     */
+    private void lifecycle() {
+        TenantExportManagement exports = bean(TenantExportManagement.class);
+        TenantLifecycleManagement lifecycle = bean(TenantLifecycleManagement.class);
+        TenantManagement tenants = bean(TenantManagement.class);
+        AccountManagement accounts = bean(AccountManagement.class);
+        SessionRetentionManagement sessionRetention = bean(SessionRetentionManagement.class);
+        TargetRetentionManagement targetRetention = bean(TargetRetentionManagement.class);
+        Path nowhere = Path.of(System.getProperty("java.io.tmpdir"), "arki-cross-tenant-" + b.marker + ".zip");
+        String bSlug = b.marker + "-org";
+
+        on(TenantExportManagement.class, "exportOwnTenant", OutputStream.class)
+                .returns("A's own export: its people, their accounts, settings and decks (every file unzipped)",
+                        r -> r.toString().contains(a.text("Admin")) && r.toString().contains("\"subject\" : \"" + a.adminUsername + "\"")
+                                && r.toString().contains(a.marker + "-inessive") && r.toString().contains("tables/person.json"),
+                        () -> {
+                            ByteArrayOutputStream out = new ByteArrayOutputStream();
+                            TenantExport.ExportSummary summary = exports.exportOwnTenant(out);
+                            return summary + "\n" + unzipped(out.toByteArray());
+                        });
+        on(TenantExportManagement.class, "exportTenant", TenantId.class, OutputStream.class)
+                .refused(() -> exports.exportTenant(b.tenant, new ByteArrayOutputStream()));
+        on(TenantExportManagement.class, "importTenant", Path.class, String.class, String.class)
+                .refused(() -> exports.importTenant(nowhere, "someone-new", "Someone"));
+        on(TenantLifecycleManagement.class, "delete", TenantId.class, String.class).refused(() -> lifecycle.delete(b.tenant, bSlug));
+
+        on(TenantManagement.class, "beginOwnExport", OutputStream.class).rollback()
+                .returns("an export of A itself, never another tenant", r -> r instanceof TenantExport e && e.tenant().id().equals(a.tenant),
+                        () -> tenants.beginOwnExport(new ByteArrayOutputStream()));
+        on(TenantManagement.class, "beginExport", TenantId.class, OutputStream.class)
+                .refused(() -> tenants.beginExport(b.tenant, new ByteArrayOutputStream()));
+        on(TenantManagement.class, "beginRestore", Path.class, TenantId.class, String.class, String.class, long.class)
+                .refused(() -> tenants.beginRestore(nowhere, TenantId.random(), "someone-new", "Someone", 1_000_000));
+        on(TenantManagement.class, "completeRestore", TenantRestore.class).refused(() -> {
+            tenants.completeRestore(null);
+            return null;
+        });
+        on(TenantManagement.class, "beginDeletion", TenantId.class, String.class).refused(() -> tenants.beginDeletion(b.tenant, bSlug));
+        on(TenantManagement.class, "completeDeletion", TenantDeletion.class, int.class).refused(() -> {
+            tenants.completeDeletion(null, 0);
+            return null;
+        });
+
+        on(AccountManagement.class, "restoreAccount", TenantExport.AccountEntry.class).refused(() -> accounts.restoreAccount(
+                new TenantExport.AccountEntry(b.memberAccount.value(), Account.LOCAL_ISSUER, b.memberUsername, "Someone", null, null)));
+        on(AccountManagement.class, "deleteAccountsWithoutTenant", Collection.class, TenantId.class)
+                .refused(() -> accounts.deleteAccountsWithoutTenant(List.of(b.memberAccount, b.adminAccount), b.tenant));
+
+        // A has closed no session; B's closed one is not counted
+        on(SessionRetentionManagement.class, "preview", int.class).returns("A's preview: none of B's closed sessions counted",
+                r -> r instanceof RetentionPreview p && p.sessions() == 0, () -> sessionRetention.preview(0));
+        on(TargetRetentionManagement.class, "releaseForPurge", Collection.class)
+                .refused(() -> targetRetention.releaseForPurge(List.of(b.closed.id().value(), b.running.id().value())));
+        on(TargetRetentionManagement.class, "purgeFinishedBefore", Instant.class, int.class)
+                .refused(() -> targetRetention.purgeFinishedBefore(Instant.now().plus(Duration.ofDays(3650)), 0));
+    }
+
+    /** Every entry of a zip, as text: name, then content. */
+    static String unzipped(byte[] zip) {
+        StringBuilder all = new StringBuilder();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                all.append(entry.getName()).append('\n').append(new String(in.readAllBytes(), StandardCharsets.UTF_8)).append('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return all.toString();
+    }
+
     private void readApis() {
         StoredDeckCatalog catalog = bean(StoredDeckCatalog.class);
         LiveStates states = bean(LiveStates.class);
@@ -598,6 +694,7 @@ final class CrossTenantCases {
         targets();
         accounts();
         sessionRows();
+        retentionRows();
         tenantRows();
     }
 
@@ -753,6 +850,10 @@ final class CrossTenantCases {
             accounts.insert(fresh, null, true);
             return null;
         });
+        on(Accounts.class, "exists", AccountId.class).platformTable(why + "; only AccountManagement#restoreAccount (platform administrators)"
+                + " asks, to keep an exported id", () -> accounts.exists(b.memberAccount));
+        on(Accounts.class, "delete", AccountId.class).platformTable(why + "; only AccountManagement#deleteAccountsWithoutTenant (platform"
+                + " administrators, after a deletion) deletes one", () -> accounts.delete(b.memberAccount));
         on(Accounts.class, "find", AccountId.class).platformTable(why, () -> accounts.find(b.memberAccount));
         on(Accounts.class, "find", String.class, String.class).platformTable(why, () -> accounts.find(Account.LOCAL_ISSUER, b.memberUsername));
         on(Accounts.class, "localCredentials", String.class).platformTable(why, () -> accounts.localCredentials(b.memberUsername));
@@ -881,6 +982,22 @@ final class CrossTenantCases {
         on(Sessions.class, "load", SessionId.class).empty(() -> sessions.load(closed));
     }
 
+    private void retentionRows() {
+        ExpiredSessions expired = bean(ExpiredSessions.class);
+        TargetRetention targets = bean(TargetRetention.class);
+        OffsetDateTime future = OffsetDateTime.now().plusYears(10);
+        List<UUID> sessionsOfB = List.of(b.closed.id().value(), b.running.id().value());
+        // A has closed no session: B's closed one is neither counted, locked nor deleted
+        on(ExpiredSessions.class, "countClosedBefore", OffsetDateTime.class).empty(() -> expired.countClosedBefore(future));
+        on(ExpiredSessions.class, "lockClosedBefore", OffsetDateTime.class, int.class).empty(() -> expired.lockClosedBefore(future, 100));
+        // B's id and sessions, B's running session holding a join code (a platform table): nothing goes
+        on(ExpiredSessions.class, "delete", TenantId.class, Collection.class).empty(() -> expired.delete(b.tenant, sessionsOfB));
+        on(TargetRetention.class, "deleteReviewsIn", Collection.class).empty(() -> targets.deleteReviewsIn(sessionsOfB));
+        on(TargetRetention.class, "deleteFinishedCommittedIn", Collection.class).empty(() -> targets.deleteFinishedCommittedIn(sessionsOfB));
+        on(TargetRetention.class, "detachOpenCommittedIn", Collection.class).empty(() -> targets.detachOpenCommittedIn(sessionsOfB));
+        on(TargetRetention.class, "deleteFinishedDetachedBefore", OffsetDateTime.class).empty(() -> targets.deleteFinishedDetachedBefore(future));
+    }
+
     private void tenantRows() {
         Tenants tenants = bean(Tenants.class);
         TenantRows rows = bean(TenantRows.class);
@@ -921,6 +1038,17 @@ final class CrossTenantCases {
         });
         on(Tenants.class, "unlink", String.class).platformTable(why, () -> tenants.unlink(b.organization));
         on(Tenants.class, "moveOrganizations", TenantId.class, TenantId.class).platformTable(why, () -> tenants.moveOrganizations(b.tenant, a.tenant));
+        String deletion = "; only TenantManagement#beginDeletion and #completeDeletion (platform administrators, refused to A in their"
+                + " cases) lock, unlink and remove a tenant, the one the platform administrator named and confirmed";
+        on(Tenants.class, "lock", TenantId.class).platformTable(why + deletion, () -> {
+            tenants.lock(b.tenant);
+            return null;
+        });
+        on(Tenants.class, "deleteOrganizations", TenantId.class).platformTable(why + deletion, () -> tenants.deleteOrganizations(b.tenant));
+        on(Tenants.class, "deleteFromCatalogue", TenantId.class).platformTable(why + deletion, () -> tenants.deleteFromCatalogue(b.tenant));
+        on(TenantRows.class, "platformReferences", UUID.class).platformTable("counts (no ids, no texts) of the platform columns that point at"
+                + " the tenant it is given; only TenantManagement#completeDeletion (platform administrators) asks, for the tenant being deleted",
+                () -> rows.platformReferences(b.tenant.value()));
         on(TenantRows.class, "nonEmptyTables").returns("how many rows A has, table by table", r -> r instanceof Map<?, ?> m && !m.isEmpty(),
                 rows::nonEmptyTables);
         on(TenantSettingsRepository.class, "current").returns("A's own settings", r -> r.toString().contains(a.marker + "-inessive"),
