@@ -28,6 +28,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import fi.arki.deck.Activity;
 import fi.arki.deck.Card;
+import fi.arki.deck.DeckCatalog;
 import fi.arki.directory.DirectoryManagement;
 import fi.arki.directory.Person;
 import fi.arki.directory.PersonId;
@@ -76,6 +77,7 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
     private final DirectoryManagement directory;
     private final TenantSettingsManagement settings;
     private final TenantManagement tenants;
+    private final DeckCatalog catalog;
     private SessionInfo info;
     private SessionTexts texts;
     private PersonId me;
@@ -88,6 +90,8 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
     private final Div controls = new Div();
     private final Span connection = new Span();
     private int shownStep = -1;
+    private int markedStep = -1;
+    private java.time.Instant shownTimer;
     private Div dynamic;
     private Object signature;
     private Runnable rerender = () -> { };
@@ -98,13 +102,14 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
     private Button next;
 
     public FacilitatorView(SessionManagement sessions, LiveStates states, SessionBroadcaster broadcaster, DirectoryManagement directory,
-                           TenantSettingsManagement settings, TenantManagement tenants) {
+                           TenantSettingsManagement settings, TenantManagement tenants, DeckCatalog catalog) {
         this.sessions = sessions;
         this.states = states;
         this.broadcaster = broadcaster;
         this.directory = directory;
         this.settings = settings;
         this.tenants = tenants;
+        this.catalog = catalog;
         addClassName("arki-page");
         addClassName("arki-console");
     }
@@ -125,7 +130,7 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
             event.forwardTo(SessionsView.class);
             return;
         }
-        texts = new SessionTexts(sessions.deckOf(info), LanguageSupport.current(),
+        texts = SessionTexts.shared(tenant, info.id(), sessions.deckOf(info), LanguageSupport.current(),
                 settings.current().organisationName(CurrentUser.require().tenantName()));
         Map<PersonId, String> names = new LinkedHashMap<>();
         info.teams().forEach(team -> directory.membersOf(team).forEach(p -> names.put(p.id(), p.displayName())));
@@ -162,6 +167,8 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
         presence.setId("presence");
         timer.setId("timer");
         timer.addClassName("arki-timer");
+        timer.getElement().setAttribute("role", "timer");
+        timer.setVisible(false);
         connection.setId("connection");
         connection.getElement().setAttribute("role", "status");
         Span mode = StepParts.badge(getTranslation(info.anonymous() ? "join.mode.anonymous" : "join.mode.named"));
@@ -250,8 +257,11 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
     private void render(LiveState s) {
         state = s;
         presence.setText(getTranslation("session.presence.facilitator", s.present(), s.participants().size()));
-        timer.setText(s.timerEndsAt() == null ? "" : StepParts.timer(this, s.timerEndsAt()));
-        timer.setVisible(s.timerEndsAt() != null);
+        if (!Objects.equals(s.timerEndsAt(), shownTimer)) {
+            shownTimer = s.timerEndsAt();
+            BrowserScripts.countdown(timer, s.timerEndsAt(), getTranslation("session.timer.left"), getTranslation("session.timer.up"));
+            Ui.visible(timer, s.timerEndsAt() != null);
+        }
         renderStepList();
         if (!s.session().running()) {
             if (shownStep != Integer.MAX_VALUE) {
@@ -282,19 +292,38 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
         rerender.run();
     }
 
+    /** The list of steps, built once; a step change only moves the "current" mark. */
     private void renderStepList() {
-        stepList.removeAll();
-        for (LiveState.Step step : state.steps()) {
-            Button go = new Button(texts.cardTitle(step.cardId()) + ": " + getTranslation("session.kind." + step.kind().code()),
-                    e -> act(() -> sessions.goTo(me, info.id(), step.index())));
-            go.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            go.setId("go-step-" + step.index());
-            ListItem item = new ListItem(go);
-            if (step.index() == state.currentStep()) {
-                item.addClassName("arki-current");
-                go.getElement().setAttribute("aria-current", "step");
+        if (stepList.getComponentCount() != state.steps().size()) {
+            stepList.removeAll();
+            for (LiveState.Step step : state.steps()) {
+                Button go = new Button(texts.cardTitle(step.cardId()) + ": " + getTranslation("session.kind." + step.kind().code()),
+                        e -> act(() -> sessions.goTo(me, info.id(), step.index())));
+                go.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                go.setId("go-step-" + step.index());
+                stepList.add(new ListItem(go));
             }
-            stepList.add(item);
+            markedStep = -1;
+        }
+        int current = state.session().running() ? state.currentStep() : -1;
+        if (current != markedStep) {
+            mark(markedStep, false);
+            mark(current, true);
+            markedStep = current;
+        }
+    }
+
+    private void mark(int index, boolean current) {
+        if (index < 0 || index >= stepList.getComponentCount()) {
+            return;
+        }
+        ListItem item = (ListItem) stepList.getComponentAt(index);
+        item.setClassName("arki-current", current);
+        Button go = (Button) item.getComponentAt(0);
+        if (current) {
+            go.getElement().setAttribute("aria-current", "step");
+        } else {
+            go.getElement().removeAttribute("aria-current");
         }
     }
 
@@ -302,12 +331,16 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
         shownStep = step.index();
         signature = null;
         stepArea.removeAll();
-        stepArea.add(StepParts.heading(this, texts, step, state.steps().size()));
+        StepHeading heading = new StepHeading();
+        heading.show(texts, step, state.steps().size());
+        stepArea.add(heading);
         dynamic = new Div();
         Activity activity = texts.activity(step);
         switch (activity) {
             case Activity.Intro intro -> {
-                stepArea.add(StepParts.intro(texts, step, intro, this));
+                IntroParts parts = new IntroParts(tenant, catalog);
+                parts.show(texts, step);
+                stepArea.add(parts);
                 rerender = () -> { };
             }
             case Activity.Prompt p -> dynamic(() -> writingSignature(step), () -> writing(step, false));

@@ -39,6 +39,11 @@ final class AppProcess implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        return start(postgres, name, port);
+    }
+
+    /** On a given port: a node restarted where the old one was, so the browser sees the same origin (and its storage). */
+    static AppProcess start(OwnPostgres postgres, String name, int port) throws IOException {
         Path log = Files.createTempFile("arki-" + name + "-", ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -100,6 +105,10 @@ final class AppProcess implements AutoCloseable {
 
     String base() {
         return "http://localhost:" + port;
+    }
+
+    int port() {
+        return port;
     }
 
     /** SIGKILL: no shutdown hook, no flush, no goodbye. */
