@@ -1,5 +1,6 @@
 package fi.arki.admin.internal;
 
+import fi.arki.deck.DeckManagement;
 import fi.arki.directory.DirectoryManagement;
 import fi.arki.directory.Person;
 import fi.arki.directory.Role;
@@ -7,43 +8,56 @@ import fi.arki.directory.Team;
 import fi.arki.directory.Unit;
 import fi.arki.identity.Account;
 import fi.arki.identity.AccountManagement;
+import fi.arki.shared.InvalidInputException;
+import fi.arki.shared.Language;
 import fi.arki.shared.TenantId;
 import fi.arki.tenancy.TenantContext;
 import fi.arki.tenancy.TenantManagement;
+import fi.arki.tenancy.TenantSettings;
+import fi.arki.tenancy.TenantSettingsManagement;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The demo tenant of the embedded default: two units, three teams, and local accounts for each
- * role (listed in README.md). Seeded once, in one transaction; a restart finds it and does nothing.
+ * The demo tenant of the embedded default: two units, three teams, local accounts for each role
+ * (listed in README.md), Finnish, Swedish and English, and the built-in decks offered, so that a
+ * newcomer can run a session at once. Seeded once, in one transaction; a restart finds it and does nothing.
  */
 @Component
 @ConditionalOnBooleanProperty("arki.demo.enabled")
+@Order(100) // after the deck registry (order 0) has installed the built-in decks
 class DemoTenant implements ApplicationRunner {
 
     static final TenantId ID = new TenantId(UUID.fromString("00000000-0000-4000-8000-00000000de70"));
     static final String SLUG = "demo";
     static final String PASSWORD = "arki-demo";
+    static final List<String> BUILT_IN_DECKS = List.of("juuti", "servicepath", "sharedcustomers");
 
     private static final Logger log = LoggerFactory.getLogger(DemoTenant.class);
 
     private final TenantManagement tenants;
     private final DirectoryManagement directory;
     private final AccountManagement accounts;
+    private final TenantSettingsManagement settings;
+    private final DeckManagement decks;
     private final TransactionTemplate transaction;
 
     DemoTenant(TenantManagement tenants, DirectoryManagement directory, AccountManagement accounts,
-               PlatformTransactionManager transactions) {
+               TenantSettingsManagement settings, DeckManagement decks, PlatformTransactionManager transactions) {
         this.tenants = tenants;
         this.directory = directory;
         this.accounts = accounts;
+        this.settings = settings;
+        this.decks = decks;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -79,6 +93,17 @@ class DemoTenant implements ApplicationRunner {
         directory.addToTeam(funding.id(), p3.id(), false);
         directory.addToTeam(skills.id(), admin.id(), true);
         directory.addToTeam(water.id(), p3.id(), false);
+
+        // a bilingual authority, as many of Arki's first tenants are, with every built-in deck offered
+        settings.update(new TenantSettings(List.of(Language.FI, Language.SV, Language.EN), Language.FI, true,
+                TenantSettings.DEFAULT_ANONYMITY_THRESHOLD, 730, "Demo-elinvoimakeskuksessa", "Demo-elinvoimakeskuksesta"));
+        for (String deck : BUILT_IN_DECKS) {
+            try {
+                decks.enable(deck, null);
+            } catch (InvalidInputException notInstalled) {
+                log.warn("Demo tenant: deck {} is not available, not offered", deck);
+            }
+        }
     }
 
     private Person person(String username, String name, Role... roles) {

@@ -103,7 +103,7 @@ class DeckCatalogueEndToEndTests {
         driver.findElement(By.id("card-customer-moment-moment")).click();
         wait.until(d -> d.findElement(By.id("card-customer-moment-moment")).getText().contains("Mikä teki asioinnista"));
         assertThat(driver.findElement(By.id("card-customer-moment-moment")).getText())
-                .contains("Kysymys: Mikä teki asioinnista asiakkaalle vaikeaa organisaatiossamme?")
+                .contains("Kysymys: Mikä teki asioinnista asiakkaalle vaikeaa Demo-elinvoimakeskuksessa?")
                 .doesNotContain("{organisation");
     }
 
