@@ -93,6 +93,7 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
     private int markedStep = -1;
     private java.time.Instant shownTimer;
     private Div dynamic;
+    private String focusAfterRebuild;
     private Object signature;
     private Runnable rerender = () -> { };
     private Map<PersonId, String> people = Map.of();
@@ -369,8 +370,29 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
                 signature = now;
                 dynamic.removeAll();
                 dynamic.add(build.get());
+                refocus();
             }
         };
+    }
+
+    /**
+     * The control a keyboard user acted on is built again with the change; the focus goes back to
+     * it (by its id) instead of falling to the top of the page.
+     */
+    private void refocus() {
+        String id = focusAfterRebuild;
+        focusAfterRebuild = null;
+        if (id == null) {
+            return;
+        }
+        dynamic.getElement().getChildren().flatMap(FacilitatorView::descendants)
+                .filter(e -> id.equals(e.getAttribute("id"))).findFirst()
+                .flatMap(e -> e.getComponent()).filter(c -> c instanceof com.vaadin.flow.component.Focusable<?>)
+                .ifPresent(c -> ((com.vaadin.flow.component.Focusable<?>) c).focus());
+    }
+
+    private static java.util.stream.Stream<com.vaadin.flow.dom.Element> descendants(com.vaadin.flow.dom.Element e) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(e), e.getChildren().flatMap(FacilitatorView::descendants));
     }
 
     private Object writingSignature(LiveState.Step step) {
@@ -411,6 +433,7 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
         label.setMaxLength(200);
         Button create = new Button(getTranslation("session.group.create"), e -> {
             String value = label.getValue();
+            focusAfterRebuild = "group-label";
             act(() -> sessions.saveGroup(me, info.id(), step.index(), UUID.randomUUID(), value));
         });
         create.setId("group-create");
@@ -434,10 +457,12 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
             choice.setItemLabelGenerator(id -> id.equals(NO_GROUP) ? getTranslation("session.group.none")
                     : groups.stream().filter(g -> g.id().equals(id)).findFirst().map(LiveState.Group::label).orElse(""));
             choice.setValue(grouping.getOrDefault(answer.id(), NO_GROUP));
-            choice.setId("group-of-" + i++);
+            String choiceId = "group-of-" + i++;
+            choice.setId(choiceId);
             choice.addValueChangeListener(e -> {
                 if (e.isFromClient()) {
                     UUID chosen = e.getValue();
+                    focusAfterRebuild = choiceId;
                     act(() -> sessions.assign(me, info.id(), step.index(), answer.id(), NO_GROUP.equals(chosen) ? null : chosen));
                 }
             });
