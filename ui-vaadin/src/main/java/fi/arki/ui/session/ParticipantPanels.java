@@ -265,6 +265,7 @@ final class ParticipantPanels {
         private final Paragraph full = new Paragraph();
         private UUID next = UUID.randomUUID();
         private LiveState state;
+        private Button add;
 
         Journey(ParticipantScreen screen) {
             this.screen = screen;
@@ -298,9 +299,12 @@ final class ParticipantPanels {
                     label.clear();
                 }
             });
+            this.add = add;
+            stage.addValueChangeListener(e -> showRoom());
             add.setId("touchpoint-add");
             add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             full.setId("touchpoints-full");
+            full.getElement().setAttribute("role", "status");
             full.setVisible(false);
             form.add(stage, owner, label, emotion, effort, add, full);
             form.addClassName("arki-journey-form");
@@ -331,7 +335,21 @@ final class ParticipantPanels {
             this.state = state;
             LiveState.Step now = now(state);
             Ui.visible(form, !now.locked());
+            showRoom();
             content.refresh();
+        }
+
+        /** A stage with all the touchpoints the deck's setting allows takes no more: said before anyone tries. */
+        private void showRoom() {
+            if (state == null || step() == null || stage.getValue() == null) {
+                return;
+            }
+            boolean isFull = state.stageFull(step().index(), stage.getValue());
+            Ui.text(full, isFull ? getTranslation("session.journey.full", state.touchpointsPerStage()) : "");
+            Ui.visible(full, isFull);
+            if (add.isEnabled() == isFull) {
+                add.setEnabled(!isFull);
+            }
         }
     }
 
