@@ -72,7 +72,10 @@ async function baseline(n, rounds) {
   const presence = (await page.textContent('#presence')).trim();
 
   const lat = []; const lastPer = []; const cpuPer = []; let missing = 0;
+  // PROFILE=/path/to/file.jfr: a Java Flight Recording of the measured rounds only (not the joins)
+  const profile = process.env.PROFILE;
   for (let k = -WARMUP; k < ROUNDS; k++) {
+    if (k === 0 && profile) execSync(`${JCMD} ${PID} JFR.start name=fanout settings=profile`);
     const target = (k + WARMUP) % 2 === 0 ? 3 : 2;
     arrivals.delete(target);
     const c0 = cpuMs();
@@ -88,6 +91,7 @@ async function baseline(n, rounds) {
     lat.push(...l); lastPer.push(Math.max(...l));
     cpuPer.push(cpu);
   }
+  if (profile) execSync(`${JCMD} ${PID} JFR.stop name=fanout filename=${profile}`);
   const base = await baseline(participants.length, ROUNDS);
   const row = {
     benchmark: 'fanout-emulated', participants: participants.length, join_failures: failures, warmup_rounds: WARMUP, rounds: ROUNDS, join_all_ms: joinMs,

@@ -47,6 +47,12 @@ class ParticipantScreen extends Div {
     private static final ScheduledExecutorService RETRIES = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("arki-answer-retry").factory());
     static final long RETRY_MS = 5000;
+    /**
+     * A participant's presence count changes at most this often: when a room of a thousand joins,
+     * every join would otherwise push a new count to everyone already in (a push per joiner per
+     * participant); the facilitator's console shows it at once.
+     */
+    static final long PRESENCE_EVERY_MS = 3000;
     /** At most this many kept drafts are taken back from a browser at once. */
     static final int MAX_REPORTED = 200;
 
@@ -103,6 +109,8 @@ class ParticipantScreen extends Div {
     private boolean closed;
     private Instant shownTimer;
     private int shownPresent = -1;
+    private long presenceShownAt;
+    private boolean presenceDue;
     private List<UUID> shownUnsaved = List.of();
     private DraftReport reported;
 
@@ -186,8 +194,16 @@ class ParticipantScreen extends Div {
     private void render(LiveState s) {
         state = s;
         if (s.present() != shownPresent) {
-            shownPresent = s.present();
-            presence.setText(getTranslation("session.presence", s.present()));
+            long now = System.currentTimeMillis();
+            if (shownPresent < 0 || s.currentStep() != shownStep || now - presenceShownAt >= PRESENCE_EVERY_MS) {
+                shownPresent = s.present();
+                presenceShownAt = now;
+                presenceDue = false;
+                presence.setText(getTranslation("session.presence", s.present()));
+            } else if (!presenceDue) {
+                presenceDue = true; // shown with the next refresh after the interval, even if nothing else changes
+                live.requestIn(PRESENCE_EVERY_MS - (now - presenceShownAt) + 10);
+            }
         }
         if (!Objects.equals(s.timerEndsAt(), shownTimer)) {
             shownTimer = s.timerEndsAt();
