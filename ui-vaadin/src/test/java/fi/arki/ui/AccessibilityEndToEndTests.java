@@ -152,6 +152,11 @@ class AccessibilityEndToEndTests {
             BrowserSupport.waitFor(guest).until(d -> d.findElements(By.cssSelector("#my-answers .arki-own-answer")).stream()
                     .anyMatch(li -> li.getText().contains(written) && li.getText().contains("Sparat")));
             analyze(guest, "participant sv prompt");
+            // the facilitator's timer counts down on the participant's phone (in the browser, no push per second)
+            press(facilitator, "timer-start", Keys.ENTER);
+            fi.arki.ui.session.SessionPages.waitText(guest, "timer", "Tid kvar 2:");
+            String shown = fi.arki.ui.session.SessionPages.text(guest, "timer");
+            BrowserSupport.waitFor(guest).until(d -> !d.findElement(By.id("timer")).getText().equals(shown));
             press(facilitator, "step-reveal", Keys.ENTER);
             BrowserSupport.waitFor(guest).until(ExpectedConditions.textToBePresentInElementLocated(By.id("all-answers"), written));
             analyze(guest, "participant sv prompt-revealed");
@@ -189,8 +194,11 @@ class AccessibilityEndToEndTests {
             analyze(guest, "participant sv pulse");
             analyze(facilitator, "facilitator fi console-pulse");
 
+            press(facilitator, "timer-start", Keys.ENTER); // a step change stops the timer: one for the last step
+            fi.arki.ui.session.SessionPages.waitText(guest, "timer", "Tid kvar ");
             facilitator.get(sessionUrl + "/present");
             BrowserSupport.waitFor(facilitator).until(ExpectedConditions.presenceOfElementLocated(By.id("step-question")));
+            fi.arki.ui.session.SessionPages.waitText(facilitator, "timer", "Aikaa "); // the presenter shows the same timer
             analyze(facilitator, "facilitator fi presenter");
             facilitator.get(sessionUrl + "/facilitate");
             fi.arki.ui.session.SessionPages.click(facilitator, By.id("session-close"));
