@@ -36,6 +36,7 @@ final class SessionTexts {
     private final OrganisationName organisation;
     private final Map<String, StepText> steps = new ConcurrentHashMap<>();
     private final Map<String, String> dimensions = new ConcurrentHashMap<>();
+    private final Map<Long, String> progress = new ConcurrentHashMap<>();
 
     SessionTexts(InstalledDeck deck, Language language, OrganisationName organisation) {
         this.deck = deck;
@@ -88,6 +89,14 @@ final class SessionTexts {
 
     Optional<String> source(LiveState.Step step) {
         return step(step).source();
+    }
+
+    /**
+     * "Step n / count" in this language, worked out once for all viewers (the i18n lookup and
+     * message formatting were a visible part of each participant's step change).
+     */
+    String progress(int index, int count, java.util.function.BiFunction<Integer, Integer, String> translate) {
+        return progress.computeIfAbsent(((long) index << 32) | count, k -> translate.apply(index + 1, count));
     }
 
     /** An intro image's alternative text ({@code card.<card>.<activity>.alt}). */

@@ -31,7 +31,7 @@ final class StepHeading extends Div {
 
     void show(SessionTexts texts, LiveState.Step step, int count) {
         SessionTexts.StepText text = texts.step(step);
-        Ui.text(progress, getTranslation("session.step.progress", step.index() + 1, count));
+        Ui.text(progress, texts.progress(step.index(), count, (n, of) -> getTranslation("session.step.progress", n, of)));
         Ui.text(card, text.cardTitle());
         Ui.text(question, text.question());
         Ui.text(help, text.help().orElse(""));
