@@ -101,12 +101,16 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
             return;
         }
         try {
-            Optional<JoinTarget> target = sessions.resolve(code.get());
+            Optional<JoinTarget> target = patiently(() -> sessions.resolve(code.get()));
             if (target.isEmpty()) {
                 codeForm(getTranslation("join.not-found"));
                 return;
             }
-            open(target.get());
+            patiently(() -> {
+                removeAll();
+                open(target.get());
+                return null;
+            });
         } catch (InvalidInputException e) {
             removeAll();
             codeForm(Feedback.message(this, e));
@@ -114,6 +118,29 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
             // the database is away or too busy to answer in time (a burst of joins): say so, and let them try again
             log.warn("Could not open the join page: {}", e.toString());
             busy();
+        }
+    }
+
+    /**
+     * Work that needs a database connection, tried up to three times when none was free in time
+     * (a burst of joins): no transaction had begun, so trying again is safe, and a short random
+     * wait spreads the joiners out. Only then does the joiner see "busy, try again".
+     */
+    static <T> T patiently(java.util.function.Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (org.springframework.transaction.CannotCreateTransactionException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(200, 800) * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
@@ -252,7 +279,7 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
                     .orElseGet(() -> Joiner.guest(asksName ? name.getValue() : null, unit.getValue(), language));
             Joined joined;
             try {
-                joined = TenantContext.callAs(target.tenant(), () -> participants.join(info.id(), joiner));
+                joined = patiently(() -> TenantContext.callAs(target.tenant(), () -> participants.join(info.id(), joiner)));
             } catch (InvalidInputException ex) {
                 if (asksName) {
                     name.setInvalid(true);
@@ -269,7 +296,10 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
             }
             remember(joined);
             try {
-                TenantContext.runAs(target.tenant(), () -> enter(target, info, joined.participant()));
+                patiently(() -> {
+                    TenantContext.runAs(target.tenant(), () -> enter(target, info, joined.participant()));
+                    return null;
+                });
             } catch (RuntimeException ex) {
                 // joined, but the page could not be built: trying again (a reload) resumes with the pass just given
                 log.warn("Could not open session {} after joining: {}", info.id(), ex.toString());
