@@ -27,6 +27,11 @@ public class ArchitectureTests {
                             .and(not(resideInAnyPackage(DECKS))))
                     .allowEmptyShould(true);
 
+    @ArchTest
+    static final ArchRule deck_providers_are_spring_components_so_the_registry_finds_them =
+            classes().that().implement(fi.arki.deck.spi.DeckProvider.class)
+                    .should().beMetaAnnotatedWith(org.springframework.stereotype.Component.class);
+
     // T-15: a deck is content and a provider; it touches nothing of the machine or the database.
 
     @ArchTest

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Juuti's six dimensions of customer-centric HR management (Juuti 2015) as the thesis put them
- * to teams (ch. 3.1 and appendix 1). All of the deck is content; this bean only says where it lies.
+ * to teams (ch. 3.1, ch. 6.3 and appendix 1). All of the deck is content; this bean only says where it lies.
  */
 @Component
 class JuutiDeck implements DeckProvider {

@@ -2,13 +2,14 @@ package fi.arki.juuti;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fi.arki.deck.ActivityKind;
+import fi.arki.deck.testing.DeckUnderTest;
 import fi.arki.juuti.ThesisAppendix.Question;
 import fi.arki.shared.Language;
 import fi.arki.shared.OrganisationName;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -26,8 +27,9 @@ class ThesisQuestionsTests {
     static final OrganisationName THESIS_ORGANISATION = new OrganisationName(
             "Etelä-Pohjanmaan ELY-keskus", "Etelä-Pohjanmaan ELY-keskuksessa", "ELY-keskuksesta");
 
+    final DeckUnderTest deck = DeckUnderTest.of(new JuutiDeck());
     final List<Question> questions = ThesisAppendix.questions();
-    final Map<String, String> finnish = DeckFiles.messages(Language.FI);
+    final Map<String, String> finnish = deck.texts(Language.FI);
 
     @Test
     void the_appendix_has_the_question_set_the_thesis_describes() {
@@ -57,7 +59,7 @@ class ThesisQuestionsTests {
     @Test
     void the_organisation_is_a_placeholder_and_never_the_thesis_organisations_name() {
         for (Language language : Language.values()) {
-            DeckFiles.messages(language).forEach((key, text) -> assertThat(text).as(language + " " + key)
+            deck.texts(language).forEach((key, text) -> assertThat(text).as(language + " " + key)
                     .doesNotContain("ELY", "NTM", "Etelä-Pohjanmaa", "Södra Österbotten", "South Ostrobothnia"));
         }
         assertThat(finnish.get("card.competence.q3")).endsWith("{organisation:elative}?");
@@ -72,13 +74,12 @@ class ThesisQuestionsTests {
 
     @Test
     void each_question_sits_on_an_activity_where_the_team_writes_answers() {
-        Map<String, String> kindByKey = DeckFiles.cards().stream()
-                .flatMap(card -> DeckFiles.activities(card).stream()
-                        .map(activity -> Map.entry("card." + card.get("id") + "." + activity.get("id"), (String) activity.get("kind"))))
+        Map<String, ActivityKind> kindByKey = deck.cards().stream()
+                .flatMap(card -> card.activities().stream().map(activity -> Map.entry("card." + card.id() + "." + activity.id(), activity.kind())))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         for (String key : PLACEMENT.values()) {
             assertThat(kindByKey).as(key).containsKey(key);
-            assertThat(kindByKey.get(key)).as(key).isIn(Set.of("prompt", "start-continue-stop"));
+            assertThat(kindByKey.get(key)).as(key).isIn(ActivityKind.PROMPT, ActivityKind.START_CONTINUE_STOP);
         }
     }
 

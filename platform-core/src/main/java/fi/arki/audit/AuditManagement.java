@@ -2,6 +2,7 @@ package fi.arki.audit;
 
 import fi.arki.audit.internal.AuditEntries;
 import fi.arki.shared.AccessRoles;
+import fi.arki.shared.Callers;
 import fi.arki.shared.AccountId;
 import fi.arki.shared.Actor;
 import fi.arki.shared.AnonymousAllowed;
@@ -10,6 +11,7 @@ import fi.arki.tenancy.TenantContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -58,6 +60,10 @@ public class AuditManagement {
     @AnonymousAllowed
     @Transactional
     public void recordAbout(String attemptedAs, @Nullable AccountId account, @Nullable TenantId tenant, AuditEvent event) {
+        // the log is a platform table: a user may add to their own tenant's part of it, never to another's
+        if (!Callers.system() && tenant != null && TenantContext.current().filter(tenant::equals).isEmpty()) {
+            throw new AccessDeniedException("An entry of another tenant's audit log");
+        }
         entries.insert(clip(attemptedAs), account, tenant, event);
     }
 

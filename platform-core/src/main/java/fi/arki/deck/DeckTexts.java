@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * A deck's texts per language, keyed as in {@code messages_<lang>.properties}: {@code deck.title},
  * {@code card.<card>.title}, {@code card.<card>.<activity>} (+ {@code .help}, {@code .source}),
- * {@code setting.<key>} (+ {@code .help}). Plain text only; placeholders name the organisation.
+ * {@code setting.<key>} (+ {@code .help}), and {@code dimension.<id>} for each dimension a card
+ * names (what a development target committed on that card is about). Plain text only;
+ * placeholders name the organisation.
  */
 public record DeckTexts(Map<Language, Map<String, String>> byLanguage) {
 

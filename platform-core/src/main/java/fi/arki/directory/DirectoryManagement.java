@@ -3,6 +3,7 @@ package fi.arki.directory;
 import fi.arki.directory.internal.People;
 import fi.arki.directory.internal.Units;
 import fi.arki.shared.AccessRoles;
+import fi.arki.shared.Callers;
 import fi.arki.shared.AccountId;
 import fi.arki.shared.InvalidInputException;
 import fi.arki.shared.Names;
@@ -113,6 +114,11 @@ public class DirectoryManagement {
         Person person = new Person(PersonId.random(), Names.require(displayName), cleanEmail(email), account);
         TenantId tenant = TenantContext.require();
         if (account != null && people.findByAccount(account).isPresent()) {
+            throw new InvalidInputException("error.person.account-taken");
+        }
+        // a tenant administrator links only a new account (one they just created); linking someone's
+        // existing account would bring that user, and what the account says of them, into this tenant
+        if (account != null && !Callers.system() && !Callers.platformAdmin() && !people.tenantsOf(account).isEmpty()) {
             throw new InvalidInputException("error.person.account-taken");
         }
         people.insert(tenant, person);
@@ -236,11 +242,15 @@ public class DirectoryManagement {
         return people.teamsOf(person);
     }
 
-    /** The tenants an account may act in. Needs no tenant: it is read at sign-in. */
+    /**
+     * The tenants an account may act in. Needs no tenant: it is read at sign-in. Only for the
+     * account's own user (and Arki itself, platform administrators): which tenants someone else
+     * belongs to is no tenant's business (T-03).
+     */
     @PermitAll
     @Transactional(readOnly = true)
     public List<TenantId> tenantsOf(AccountId account) {
-        return people.tenantsOf(account);
+        return Callers.systemPlatformAdminOrOwner(account) ? people.tenantsOf(account) : List.of();
     }
 
     private static @Nullable String cleanEmail(@Nullable String email) {

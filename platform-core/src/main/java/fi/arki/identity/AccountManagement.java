@@ -6,6 +6,7 @@ import fi.arki.directory.Role;
 import fi.arki.identity.internal.Accounts;
 import fi.arki.identity.internal.SingleSignOnAccounts;
 import fi.arki.shared.AccessRoles;
+import fi.arki.shared.Callers;
 import fi.arki.shared.AccountId;
 import fi.arki.shared.Actor;
 import fi.arki.shared.InvalidInputException;
@@ -145,19 +146,30 @@ public class AccountManagement {
     @PermitAll
     @Transactional(readOnly = true)
     public boolean passwordChangeRequired(AccountId account) {
-        return accounts.passwordChangeRequired(account);
+        return visibleToCaller(account) && accounts.passwordChangeRequired(account);
     }
 
+    /**
+     * An account (a platform table, which row level security does not guard): the caller's own,
+     * one of a person of the bound tenant, or any for Arki itself and platform administrators.
+     * Another tenant's accounts are not found (T-03).
+     */
     @PermitAll
     @Transactional(readOnly = true)
     public Optional<Account> find(AccountId id) {
-        return accounts.find(id);
+        return visibleToCaller(id) ? accounts.find(id) : Optional.empty();
     }
 
+    /** A local account by its user name, as {@link #find} sees accounts. */
     @RolesAllowed({AccessRoles.TENANT_ADMIN, AccessRoles.PLATFORM_ADMIN})
     @Transactional(readOnly = true)
     public Optional<Account> findLocal(String username) {
-        return accounts.find(Account.LOCAL_ISSUER, username.strip().toLowerCase(Locale.ROOT));
+        return accounts.find(Account.LOCAL_ISSUER, username.strip().toLowerCase(Locale.ROOT)).filter(a -> visibleToCaller(a.id()));
+    }
+
+    private boolean visibleToCaller(AccountId account) {
+        return Callers.systemPlatformAdminOrOwner(account)
+                || (TenantContext.current().isPresent() && directory.personOf(account).isPresent());
     }
 
     /**
@@ -195,9 +207,16 @@ public class AccountManagement {
         return new SingleSignOn(account, memberships);
     }
 
-    /** Every tenant the account acts in, each read under its own tenant binding, in tenant name order. */
+    /**
+     * Every tenant the account acts in, each read under its own tenant binding, in tenant name
+     * order. Only for the account's own user (and Arki itself, platform administrators): the
+     * tenants someone else belongs to are not another tenant's business (T-03).
+     */
     @PermitAll
     public List<Membership> memberships(AccountId account) {
+        if (!Callers.systemPlatformAdminOrOwner(account)) {
+            return List.of();
+        }
         List<TenantId> tenantIds = directory.tenantsOf(account);
         return tenantIds.stream()
                 .map(id -> membershipIn(account, id))
@@ -206,10 +225,14 @@ public class AccountManagement {
                 .toList();
     }
 
+    /** The account's membership in one tenant, read under that tenant's binding; as {@link #memberships}, only for its own user. */
     @PermitAll
     public Optional<Membership> membershipIn(AccountId account, TenantId tenantId) {
-        return tenants.find(tenantId).flatMap(tenant -> TenantContext.callAs(tenantId,
-                () -> directory.personOf(account).map(p -> new Membership(tenant, p.id(), directory.rolesOf(p.id())))));
+        if (!Callers.systemPlatformAdminOrOwner(account)) {
+            return Optional.empty();
+        }
+        return TenantContext.callAs(tenantId, () -> tenants.find(tenantId).flatMap(tenant ->
+                directory.personOf(account).map(p -> new Membership(tenant, p.id(), directory.rolesOf(p.id())))));
     }
 
     /** The user as they act once they have chosen a tenant (or as they are when they have none). */

@@ -266,6 +266,27 @@ public class SessionManagement {
         return sessions.isFacilitator(session, person);
     }
 
+    /**
+     * Every session of the tenant started since a moment, as records without content: what coverage
+     * counts. For the insight module; people see only its thresholded figures.
+     */
+    @Transactional(readOnly = true)
+    @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
+    public List<SessionRecord> recordsSince(java.time.Instant since) {
+        return sessions.recordsSince(since.atOffset(java.time.ZoneOffset.UTC));
+    }
+
+    /**
+     * Ratings of the tenant's closed sessions started since a moment, counted per session, step and
+     * value. For the insight module, which withholds every figure from fewer respondents than the
+     * tenant's anonymity threshold.
+     */
+    @Transactional(readOnly = true)
+    @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
+    public List<RatingCount> ratingCountsSince(java.time.Instant since) {
+        return sessions.ratingCountsSince(since.atOffset(java.time.ZoneOffset.UTC));
+    }
+
     /** The team and its supervisor see a session's summary, and so do its facilitators. */
     @Transactional(readOnly = true)
     @PermitAll

@@ -1,6 +1,7 @@
 package fi.arki.tenancy;
 
 import fi.arki.shared.AccessRoles;
+import fi.arki.shared.Callers;
 import fi.arki.shared.InvalidInputException;
 import fi.arki.shared.Names;
 import fi.arki.shared.TenantId;
@@ -77,16 +78,26 @@ public class TenantManagement {
         return new Tenant(id, tenant.slug(), cleanName);
     }
 
+    /**
+     * A tenant of the catalogue (a platform table, which row level security does not guard): the
+     * tenant bound to the call, or any for Arki itself and platform administrators. Another
+     * tenant's users find nothing (T-03).
+     */
     @PermitAll
     @Transactional(readOnly = true)
     public Optional<Tenant> find(TenantId id) {
-        return tenants.find(id);
+        return tenants.find(id).filter(TenantManagement::visibleToCaller);
     }
 
+    /** As {@link #find}, by the tenant's slug. */
     @PermitAll
     @Transactional(readOnly = true)
     public Optional<Tenant> findBySlug(String slug) {
-        return tenants.findBySlug(slug);
+        return tenants.findBySlug(slug).filter(TenantManagement::visibleToCaller);
+    }
+
+    private static boolean visibleToCaller(Tenant tenant) {
+        return Callers.system() || Callers.platformAdmin() || TenantContext.current().filter(tenant.id()::equals).isPresent();
     }
 
     /** Every tenant that has not been merged into another, in name order. */

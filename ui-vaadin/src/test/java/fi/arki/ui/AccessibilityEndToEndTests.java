@@ -31,7 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * T-21 (routes part): axe-core's WCAG 2.1 A and AA rules on every page each kind of user can reach
- * from the side menu, in Finnish and in Swedish, plus the sign-in page; and {@code <html lang>}
+ * from the side menu, in Finnish and in Swedish, plus the sign-in page and the accessibility statement it links to; and {@code <html lang>}
  * says the language the page is in (T-22). A violation fails the test unless a reviewed baseline
  * entry ({@code accessibility-baseline.csv}: rule, path, expiry date, reason) still covers it.
  *
@@ -74,6 +74,9 @@ class AccessibilityEndToEndTests {
             driver.get(base + "/login");
             driver.manage().addCookie(new Cookie("arki-lang", language));
             check(base + "/login", "anonymous", language);
+            driver.findElement(By.id("accessibility-link")).click();
+            BrowserSupport.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("accessibility-gaps")));
+            check(base + "/accessibility", "anonymous", language);
             for (String user : USERS) {
                 driver.manage().deleteAllCookies();
                 driver.get(base + "/login");

@@ -37,6 +37,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.api.Load;
@@ -438,6 +439,9 @@ public final class DeckReader {
         } else if (!range.get().includes(platformVersion)) {
             problems.accept(DeckProblem.of("deck.problem.platform-unsupported", m.platformVersions(), platformVersion));
         }
+        if (m.provenance().source().isBlank()) {
+            problems.accept(DeckProblem.of("deck.problem.text-blank", "provenance › source"));
+        }
         PlainText.check("provenance › source", m.provenance().source(), problems);
         if (m.provenance().reference() != null) {
             PlainText.check("provenance › reference", m.provenance().reference(), problems);
@@ -509,7 +513,10 @@ public final class DeckReader {
 
     // --- messages_<lang>.properties ----------------------------------------------------------
 
-    /** Every key a deck must have in each of its languages; {@code optional} are those it may have. */
+    /**
+     * Every key a deck must have in each of its languages; {@link #optionalKeys} are those it may
+     * have, but then in every language it declares.
+     */
     static Set<String> requiredKeys(DeckManifest m) {
         Set<String> keys = new LinkedHashSet<>(List.of("deck.title", "deck.description"));
         for (Card card : m.cards()) {
@@ -534,6 +541,10 @@ public final class DeckReader {
     static Set<String> optionalKeys(DeckManifest m) {
         Set<String> keys = new LinkedHashSet<>();
         for (Card card : m.cards()) {
+            if (card.dimension() != null) {
+                // the dimension's label; without one the UI names it after its first card's title
+                keys.add("dimension." + card.dimension());
+            }
             for (Activity a : card.activities()) {
                 keys.add("card." + card.id() + "." + a.id() + ".help");
                 keys.add("card." + card.id() + "." + a.id() + ".source");
@@ -545,8 +556,9 @@ public final class DeckReader {
 
     private static DeckTexts readTexts(DeckManifest m, DeckFiles files, Consumer<DeckProblem> problems) {
         Set<String> required = requiredKeys(m);
+        Set<String> optional = optionalKeys(m);
         Set<String> allowed = new HashSet<>(required);
-        allowed.addAll(optionalKeys(m));
+        allowed.addAll(optional);
         Map<Language, Map<String, String>> byLanguage = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {
             String file = DeckFiles.messagesFile(language.tag());
@@ -573,15 +585,43 @@ public final class DeckReader {
                 }
             }
             texts.get().forEach((key, value) -> {
+                String where = language.tag() + " › " + key;
                 if (!allowed.contains(key)) {
                     problems.accept(DeckProblem.of("deck.problem.unknown-text", language.tag(), key));
+                } else if (value.isBlank() && !required.contains(key)) {
+                    problems.accept(DeckProblem.of("deck.problem.text-blank", where));
                 } else {
-                    PlainText.check(language.tag() + " › " + key, value, problems);
+                    PlainText.check(where, value, problems);
+                    if (language != Language.FI) {
+                        PlainText.checkNoFinnishForms(where, value, problems);
+                    }
                 }
             });
             byLanguage.put(language, texts.get());
         }
+        checkOptionalTextsInEveryLanguage(optional, byLanguage, problems);
         return new DeckTexts(byLanguage);
+    }
+
+    /**
+     * A text a deck may leave out (a hint, an activity's source) is either in every language it
+     * declares or in none: a Swedish participant must not miss the hint a Finnish one gets.
+     */
+    private static void checkOptionalTextsInEveryLanguage(Set<String> optional, Map<Language, Map<String, String>> byLanguage,
+                                                          Consumer<DeckProblem> problems) {
+        Set<String> given = new TreeSet<>();
+        byLanguage.values().forEach(texts -> texts.forEach((key, value) -> {
+            if (optional.contains(key) && !value.isBlank()) {
+                given.add(key);
+            }
+        }));
+        byLanguage.forEach((language, texts) -> {
+            for (String key : given) {
+                if (!texts.containsKey(key)) {
+                    problems.accept(DeckProblem.of("deck.problem.missing-text", language.tag(), key));
+                }
+            }
+        });
     }
 
     private static Optional<Map<String, String>> properties(String file, String text, Consumer<DeckProblem> problems) {

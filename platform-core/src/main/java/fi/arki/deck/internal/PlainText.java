@@ -19,8 +19,8 @@ final class PlainText {
     static final int MAX_LENGTH = 5000;
     static final Set<String> PLACEHOLDERS = Set.of("{organisation}", "{organisation:inessive}", "{organisation:elative}");
 
-    /** A tag or the start of one: {@code <b>}, {@code </p>}, {@code <!--}, {@code <?xml}. */
-    private static final Pattern MARKUP = Pattern.compile("<\\s*[A-Za-z!/?]");
+    /** A tag or the start of one ({@code <b>}, {@code </p>}, {@code <!--}, {@code <?xml}), or a named entity ({@code &amp;}). */
+    private static final Pattern MARKUP = Pattern.compile("<\\s*[A-Za-z!/?]|&[A-Za-z][A-Za-z0-9]*;");
     /** Script-capable URL schemes, also when written with spaces or entities in between. */
     private static final Pattern SCRIPT_SCHEME = Pattern.compile("(java|vb)\\s*script\\s*:|data\\s*:\\s*text/html|&#", Pattern.CASE_INSENSITIVE);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^{}]*}");
@@ -45,6 +45,24 @@ final class PlainText {
         while (m.find()) {
             if (!PLACEHOLDERS.contains(m.group())) {
                 problems.accept(DeckProblem.of("deck.problem.text-placeholder", where, m.group()));
+            }
+        }
+        // what is left of a brace after the placeholders would show as such once the name is filled in
+        String rest = PLACEHOLDER.matcher(text).replaceAll("");
+        if (rest.indexOf('{') >= 0 || rest.indexOf('}') >= 0) {
+            problems.accept(DeckProblem.of("deck.problem.text-brace", where));
+        }
+    }
+
+    /**
+     * The inflected forms are Finnish cases; Swedish and English use the name as it is, so a form
+     * in their texts is a translation that copied Finnish grammar.
+     */
+    static void checkNoFinnishForms(String where, String text, Consumer<DeckProblem> problems) {
+        Matcher m = PLACEHOLDER.matcher(text);
+        while (m.find()) {
+            if (PLACEHOLDERS.contains(m.group()) && !m.group().equals("{organisation}")) {
+                problems.accept(DeckProblem.of("deck.problem.text-placeholder-finnish", where, m.group()));
             }
         }
     }

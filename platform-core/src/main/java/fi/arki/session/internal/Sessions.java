@@ -136,6 +136,35 @@ public class Sessions {
                 .fetch().map(this::toInfo);
     }
 
+    /** Every session of the tenant started since a moment, newest first, with its teams in order. */
+    public List<fi.arki.session.SessionRecord> recordsSince(OffsetDateTime since) {
+        Field<UUID[]> teams = DSL.field(DSL.select(DSL.arrayAgg(SESSION_TEAM.TEAM_ID).orderBy(SESSION_TEAM.POSITION))
+                .from(SESSION_TEAM).where(SESSION_TEAM.SESSION_ID.eq(LIVE_SESSION.ID)));
+        return db.select(LIVE_SESSION.ID, LIVE_SESSION.DECK_ID, LIVE_SESSION.DECK_VERSION, LIVE_SESSION.STATUS, teams,
+                        LIVE_SESSION.CREATED_AT, LIVE_SESSION.CLOSED_AT)
+                .from(LIVE_SESSION)
+                .where(LIVE_SESSION.CREATED_AT.ge(since))
+                .orderBy(LIVE_SESSION.CREATED_AT.desc(), LIVE_SESSION.ID)
+                .fetch(r -> new fi.arki.session.SessionRecord(new SessionId(r.value1()), r.value2(), r.value3(),
+                        "running".equals(r.value4()) ? SessionStatus.RUNNING : SessionStatus.CLOSED,
+                        r.value5() == null ? List.of() : java.util.Arrays.stream(r.value5()).map(TeamId::new).toList(),
+                        r.value6().toInstant(), r.value7() == null ? null : r.value7().toInstant()));
+    }
+
+    /** Ratings of closed sessions started since a moment, counted per session, step and value. */
+    public List<fi.arki.session.RatingCount> ratingCountsSince(OffsetDateTime since) {
+        Field<Integer> count = DSL.count().as("n");
+        return db.select(RATING.SESSION_ID, SESSION_STEP.CARD_ID, SESSION_STEP.ACTIVITY_ID, RATING.VALUE, count)
+                .from(RATING)
+                .join(SESSION_STEP).on(SESSION_STEP.TENANT_ID.eq(RATING.TENANT_ID), SESSION_STEP.SESSION_ID.eq(RATING.SESSION_ID),
+                        SESSION_STEP.IDX.eq(RATING.STEP_IDX))
+                .join(LIVE_SESSION).on(LIVE_SESSION.TENANT_ID.eq(RATING.TENANT_ID), LIVE_SESSION.ID.eq(RATING.SESSION_ID))
+                .where(LIVE_SESSION.STATUS.eq("closed"), LIVE_SESSION.CREATED_AT.ge(since))
+                .groupBy(RATING.SESSION_ID, SESSION_STEP.CARD_ID, SESSION_STEP.ACTIVITY_ID, RATING.VALUE)
+                .orderBy(RATING.SESSION_ID, SESSION_STEP.CARD_ID, SESSION_STEP.ACTIVITY_ID, RATING.VALUE)
+                .fetch(r -> new fi.arki.session.RatingCount(new SessionId(r.value1()), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
     private SessionInfo toInfo(LiveSessionRecord r) {
         List<TeamId> teams = db.select(SESSION_TEAM.TEAM_ID).from(SESSION_TEAM).where(SESSION_TEAM.SESSION_ID.eq(r.getId()))
                 .orderBy(SESSION_TEAM.POSITION).fetch(x -> new TeamId(x.value1()));

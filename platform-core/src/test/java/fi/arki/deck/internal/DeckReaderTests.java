@@ -139,6 +139,59 @@ class DeckReaderTests {
     }
 
     @Test
+    void an_optional_text_given_in_one_language_is_given_in_every_language() {
+        assertThat(problems(TestDecks.kitchenSink("messages_fi.properties", t -> t + "card.warm-up.mood.help=Valitse kasvo.\n")))
+                .containsExactlyInAnyOrder(
+                        DeckProblem.of("deck.problem.missing-text", "sv", "card.warm-up.mood.help"),
+                        DeckProblem.of("deck.problem.missing-text", "en", "card.warm-up.mood.help"));
+        assertThat(problems(TestDecks.kitchenSink("messages_sv.properties",
+                t -> t.replaceAll("(?m)^setting\\.vote-budget\\.help=.*$", ""))))
+                .containsExactly(DeckProblem.of("deck.problem.missing-text", "sv", "setting.vote-budget.help"));
+    }
+
+    @Test
+    void a_text_given_is_not_blank() {
+        assertThat(problems(TestDecks.kitchenSink("messages_en.properties", t -> t.replace("card.warm-up.q1.help=Write one thing at a time.",
+                "card.warm-up.q1.help=   "))))
+                .containsExactly(DeckProblem.of("deck.problem.text-blank", "en › card.warm-up.q1.help"));
+        assertThat(manifestProblems("source: \"Arki test deck\"", "source: \" \""))
+                .containsExactly(DeckProblem.of("deck.problem.text-blank", "provenance › source"));
+    }
+
+    @Test
+    void a_dimension_label_is_optional_but_given_in_every_language_or_none() {
+        assertThat(problems(TestDecks.kitchenSink("messages_sv.properties", t -> t.replace("dimension.competence=Kunnande\n", ""))))
+                .containsExactly(DeckProblem.of("deck.problem.missing-text", "sv", "dimension.competence"));
+        Map<String, byte[]> unlabelled = TestDecks.kitchenSink("deck.yaml", y -> y.replace("  - id: path\n    minutes: 30\n",
+                "  - id: path\n    minutes: 30\n    dimension: service-path\n"));
+        DeckReader.Reading reading = reader.read(new DeckFiles(unlabelled));
+        assertThat(reading.problems()).as("a dimension without a label: the UI names it after its first card").isEmpty();
+        assertThat(reading.deck().manifest().cards()).anyMatch(c -> "service-path".equals(c.dimension()));
+        Map<String, byte[]> labelledInFinnishOnly = new java.util.LinkedHashMap<String, byte[]>(unlabelled);
+        labelledInFinnishOnly.put("messages_fi.properties", (new String(unlabelled.get("messages_fi.properties"), StandardCharsets.UTF_8)
+                + "dimension.service-path=Palvelupolku\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(problems(labelledInFinnishOnly)).containsExactlyInAnyOrder(
+                DeckProblem.of("deck.problem.missing-text", "sv", "dimension.service-path"),
+                DeckProblem.of("deck.problem.missing-text", "en", "dimension.service-path"));
+        assertThat(problems(TestDecks.kitchenSink("messages_en.properties", t -> t + "dimension.wellbeing=Wellbeing\n")))
+                .as("a label of a dimension no card names")
+                .containsExactly(DeckProblem.of("deck.problem.unknown-text", "en", "dimension.wellbeing"));
+    }
+
+    @Test
+    void placeholders_fill_in_cleanly_and_the_finnish_forms_stay_in_finnish() {
+        assertThat(problems(TestDecks.kitchenSink("messages_en.properties", t -> t.replace("from {organisation}?", "from {organisation?"))))
+                .containsExactly(DeckProblem.of("deck.problem.text-brace", "en › card.warm-up.q1"));
+        assertThat(problems(TestDecks.kitchenSink("messages_en.properties", t -> t.replace("from {organisation}?", "from {{organisation}}?"))))
+                .containsExactly(DeckProblem.of("deck.problem.text-brace", "en › card.warm-up.q1"));
+        assertThat(problems(TestDecks.kitchenSink("messages_sv.properties",
+                t -> t.replace("från {organisation}?", "från {organisation:elative}?"))))
+                .containsExactly(DeckProblem.of("deck.problem.text-placeholder-finnish", "sv › card.warm-up.q1", "{organisation:elative}"));
+        assertThat(problems(TestDecks.kitchenSink("messages_en.properties", t -> t.replace("How does it feel?", "Customers &amp; us"))))
+                .containsExactly(DeckProblem.of("deck.problem.text-html", "en › card.warm-up.mood"));
+    }
+
+    @Test
     void links_are_http_or_https_only() {
         assertThat(manifestProblems("video: \"https://example.org/video\"", "video: \"javascript:alert(1)\""))
                 .containsExactly(DeckProblem.of("deck.problem.schema.pattern", "cards › warm-up › activities › intro › video", "javascript:alert(1)"));

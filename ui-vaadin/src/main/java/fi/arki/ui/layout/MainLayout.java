@@ -67,7 +67,7 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         if (selection.choices().size() > 1) {
             nav.addItem(new SideNavItem(getTranslation("nav.change-tenant"), ChooseTenantView.class));
         }
-        addToDrawer(title, nav);
+        addToDrawer(title, nav, fi.arki.ui.views.LoginView.accessibilityLink());
     }
 
     /**

@@ -21,11 +21,14 @@ import fi.arki.directory.PersonId;
 import fi.arki.directory.Role;
 import fi.arki.directory.Team;
 import fi.arki.directory.TeamId;
+import fi.arki.followup.DevelopmentTarget;
+import fi.arki.followup.FollowupManagement;
 import fi.arki.session.SessionInfo;
 import fi.arki.session.SessionManagement;
 import fi.arki.ui.security.CurrentPerson;
 import fi.arki.ui.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
@@ -34,15 +37,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A user's sessions: join one by code, the running ones of their teams, and summaries of closed ones. */
+/**
+ * A user's sessions: join one by code, the running ones of their teams, their teams' open
+ * development targets, and summaries of closed ones.
+ */
 @Route("sessions")
 @Menu(title = "nav.sessions", order = 20)
 @PermitAll
 public class SessionsView extends Main implements HasDynamicTitle {
 
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d.M.yyyy");
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d.M.yyyy HH:mm").withZone(ZoneId.of("Europe/Helsinki"));
 
-    public SessionsView(SessionManagement sessions, DirectoryManagement directory) {
+    public SessionsView(SessionManagement sessions, DirectoryManagement directory, FollowupManagement followup) {
         addClassName("arki-page");
         add(new H1(getTranslation("sessions.title")));
         TextField code = new TextField(getTranslation("join.code"));
@@ -74,7 +81,33 @@ public class SessionsView extends Main implements HasDynamicTitle {
         List<SessionInfo> running = all.stream().filter(SessionInfo::running).toList();
         List<SessionInfo> closed = all.stream().filter(s -> !s.running()).toList();
         add(section("sessions.running", running, me, teamNames, "running-sessions"));
+        add(targets(followup.openTargetsOf(myTeams), teamNames));
         add(section("sessions.closed", closed, me, teamNames, "closed-sessions"));
+    }
+
+    /** What the user's teams have committed to and not yet reviewed, soonest due first, overdue marked. */
+    private Section targets(List<DevelopmentTarget> open, Map<TeamId, String> teams) {
+        Section section = new Section(new H2(getTranslation("sessions.targets")));
+        section.setId("my-targets");
+        if (open.isEmpty()) {
+            section.add(new Paragraph(getTranslation("sessions.targets.none")));
+            return section;
+        }
+        LocalDate today = LocalDate.now(WHEN.getZone());
+        UnorderedList items = new UnorderedList();
+        open.stream().sorted(java.util.Comparator.comparing(DevelopmentTarget::due).thenComparing(DevelopmentTarget::title))
+                .forEach(t -> {
+                    ListItem item = new ListItem(new Span(t.title()));
+                    item.addClassName("arki-session-item");
+                    boolean overdue = t.due().isBefore(today);
+                    Span details = new Span(getTranslation(overdue ? "sessions.targets.overdue" : "sessions.targets.due",
+                            DAY.format(t.due()), teams.getOrDefault(t.team(), "")));
+                    details.addClassName(overdue ? "arki-error-text" : "arki-muted");
+                    item.add(details);
+                    items.add(item);
+                });
+        section.add(items);
+        return section;
     }
 
     private Section section(String titleKey, List<SessionInfo> list, PersonId me, Map<TeamId, String> teams, String id) {

@@ -62,6 +62,15 @@ public class LoginView extends Main implements BeforeEnterObserver, HasDynamicTi
         } else {
             add(new LanguageSelect(), brand, login, notice);
         }
+        add(accessibilityLink());
+    }
+
+    /** Everyone, signed in or not, finds the accessibility statement (Act 306/2019). */
+    public static Anchor accessibilityLink() {
+        Anchor statement = new Anchor("accessibility", com.vaadin.flow.i18n.I18NProvider.translate("accessibility.link"));
+        statement.setId("accessibility-link");
+        statement.addClassName("arki-footer-link");
+        return statement;
     }
 
     @Override

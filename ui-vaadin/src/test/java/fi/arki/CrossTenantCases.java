@@ -1,0 +1,933 @@
+package fi.arki;
+
+import fi.arki.admin.TenantLifecycleManagement;
+import fi.arki.audit.AuditEvent;
+import fi.arki.audit.AuditManagement;
+import fi.arki.audit.internal.AuditEntries;
+import fi.arki.deck.Activity;
+import fi.arki.deck.DeckManagement;
+import fi.arki.deck.DeckOrigin;
+import fi.arki.deck.DeckSettings;
+import fi.arki.deck.InstalledDeck;
+import fi.arki.deck.internal.DeckFiles;
+import fi.arki.deck.internal.DeckReader;
+import fi.arki.deck.internal.PlatformDecks;
+import fi.arki.deck.internal.StoredDeckCatalog;
+import fi.arki.deck.internal.TenantDecks;
+import fi.arki.deck.internal.TestDecks;
+import fi.arki.directory.DirectoryManagement;
+import fi.arki.directory.Person;
+import fi.arki.directory.PersonId;
+import fi.arki.directory.Role;
+import fi.arki.directory.Team;
+import fi.arki.directory.TeamId;
+import fi.arki.directory.Unit;
+import fi.arki.directory.UnitId;
+import fi.arki.directory.internal.People;
+import fi.arki.directory.internal.Units;
+import fi.arki.followup.FollowupManagement;
+import fi.arki.followup.ReviewOutcome;
+import fi.arki.followup.TargetDraft;
+import fi.arki.followup.TargetId;
+import fi.arki.followup.internal.Targets;
+import fi.arki.identity.Account;
+import fi.arki.identity.AccountManagement;
+import fi.arki.identity.Membership;
+import fi.arki.identity.SingleSignOnIdentity;
+import fi.arki.identity.internal.Accounts;
+import fi.arki.insight.CoverageManagement;
+import fi.arki.insight.SummaryManagement;
+import fi.arki.session.Lane;
+import fi.arki.session.LiveStates;
+import fi.arki.session.ParticipantId;
+import fi.arki.session.ParticipantManagement;
+import fi.arki.session.Joiner;
+import fi.arki.session.SessionId;
+import fi.arki.session.SessionInfo;
+import fi.arki.session.SessionManagement;
+import fi.arki.session.SessionMode;
+import fi.arki.session.SessionStart;
+import fi.arki.session.internal.Sessions;
+import fi.arki.shared.AccountId;
+import fi.arki.shared.InvalidInputException;
+import fi.arki.shared.Language;
+import fi.arki.shared.OrganisationName;
+import fi.arki.shared.TenantId;
+import fi.arki.tenancy.Tenant;
+import fi.arki.tenancy.TenantContext;
+import fi.arki.tenancy.TenantManagement;
+import fi.arki.tenancy.TenantMerge;
+import fi.arki.tenancy.TenantSettings;
+import fi.arki.tenancy.TenantSettingsManagement;
+import fi.arki.tenancy.internal.TenantRows;
+import fi.arki.tenancy.internal.TenantSettingsRepository;
+import fi.arki.tenancy.internal.Tenants;
+import fi.arki.testing.Actors;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.access.AccessDeniedException;
+
+/**
+ * The T-03 table: for every public method, how tenant A's administrator calls it with tenant B's
+ * ids and texts, and what must come of it. Read it as sentences: "{@code Sessions#find(SessionId)}
+ * with B's session finds nothing". Platform tables (accounts, the tenant catalogue, join codes,
+ * the audit log, platform decks) have no row level security; their repositories read and write
+ * what they are told, by design, and the services in front of them are what keeps tenants apart
+ * (each such case names the service case that shows it).
+ */
+final class CrossTenantCases {
+
+    /** A call as tenant A. */
+    @FunctionalInterface
+    interface Call {
+        Object run() throws Exception;
+    }
+
+    record Case(String key, Outcome outcome, boolean rollback, Set<String> allowed, Call call) {
+    }
+
+    /** What must come of a call. */
+    sealed interface Outcome {
+        String name();
+
+        Optional<String> check(Object result, Throwable error);
+    }
+
+    /** Nothing: null, empty, false or zero (for a write: it returns and, as the snapshot shows, changes nothing of B). */
+    record Empty() implements Outcome {
+        public String name() {
+            return "empty";
+        }
+
+        public Optional<String> check(Object result, Throwable error) {
+            if (error != null) {
+                return Optional.of("expected nothing, but it failed: " + CrossTenantReadsIntegrationTests.render(error));
+            }
+            boolean empty = result == null || result.equals(Optional.empty()) || Boolean.FALSE.equals(result)
+                    || (result instanceof Collection<?> c && c.isEmpty()) || (result instanceof Map<?, ?> m && m.isEmpty())
+                    || (result instanceof Number n && n.longValue() == 0);
+            return empty ? Optional.empty() : Optional.of("expected nothing, got " + CrossTenantReadsIntegrationTests.render(result));
+        }
+    }
+
+    /** A not-found error: bad input named as such, no such element, or the database refusing the row (RLS, a foreign key). */
+    record NotFound(List<Class<? extends Throwable>> accepted) implements Outcome {
+        public String name() {
+            return "not found";
+        }
+
+        public Optional<String> check(Object result, Throwable error) {
+            if (error != null && accepted.stream().anyMatch(t -> t.isInstance(error))) {
+                return Optional.empty();
+            }
+            return Optional.of("expected a not-found error, got " + (error == null
+                    ? "the result " + CrossTenantReadsIntegrationTests.render(result) : CrossTenantReadsIntegrationTests.render(error)));
+        }
+    }
+
+    /** Refused by its access rule: tenant A's users may not call it at all (it is the platform's, or only Arki's own). */
+    record Refused() implements Outcome {
+        public String name() {
+            return "refused";
+        }
+
+        public Optional<String> check(Object result, Throwable error) {
+            return error instanceof AccessDeniedException ? Optional.empty()
+                    : Optional.of("expected an access denial, got " + CrossTenantReadsIntegrationTests.render(error == null ? result : error));
+        }
+    }
+
+    /** Returns A's own data, as described. */
+    record Returns(String what, Predicate<Object> test) implements Outcome {
+        public String name() {
+            return "returns";
+        }
+
+        public Optional<String> check(Object result, Throwable error) {
+            if (error != null) {
+                return Optional.of("expected " + what + ", but it failed: " + CrossTenantReadsIntegrationTests.render(error));
+            }
+            return test.test(result) ? Optional.empty() : Optional.of("expected " + what + ", got " + CrossTenantReadsIntegrationTests.render(result));
+        }
+    }
+
+    /** A platform table's repository, across tenants by design (run and rolled back; the reason says what guards it). */
+    record ByDesign(String why) implements Outcome {
+        public String name() {
+            return "platform table";
+        }
+
+        public Optional<String> check(Object result, Throwable error) {
+            return Optional.empty();
+        }
+    }
+
+    static final List<Class<? extends Throwable>> NOT_FOUND = List.of(InvalidInputException.class, NoSuchElementException.class,
+            org.springframework.dao.DataAccessException.class, org.jooq.exception.DataAccessException.class);
+
+    private final Map<String, Case> cases = new LinkedHashMap<>();
+    private final CrossTenantSeed a;
+    private final CrossTenantSeed b;
+    private final ApplicationContext context;
+
+    CrossTenantCases(ApplicationContext context, CrossTenantSeed a, CrossTenantSeed b) {
+        this.context = context;
+        this.a = a;
+        this.b = b;
+        audit();
+        decks();
+        directory();
+        followup();
+        identity();
+        insight();
+        sessions();
+        participants();
+        tenancy();
+        admin();
+        readApis();
+        repositories();
+    }
+
+    Map<String, Case> all() {
+        return cases;
+    }
+
+    static String key(Class<?> type, String method, Class<?>... parameters) {
+        return type.getSimpleName() + "#" + method + "(" + CrossTenantReadsIntegrationTests.names(parameters) + ")";
+    }
+
+    private <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** One line of the table. */
+    private final class Line {
+        private final String key;
+        private boolean rollback;
+        private final Set<String> allowed = new java.util.LinkedHashSet<>();
+
+        Line(String key) {
+            this.key = key;
+        }
+
+        /** Run in a transaction that is rolled back (the call writes what A may write, or is a platform table's). */
+        Line rollback() {
+            rollback = true;
+            return this;
+        }
+
+        /** Texts the result may contain although they are B's: what A itself passed in, echoed back. */
+        Line allow(String... texts) {
+            allowed.addAll(List.of(texts));
+            return this;
+        }
+
+        void empty(Call call) {
+            add(new Empty(), call);
+        }
+
+        void notFound(Call call) {
+            add(new NotFound(NOT_FOUND), call);
+        }
+
+        void fails(Class<? extends Throwable> type, Call call) {
+            add(new NotFound(List.of(type)), call);
+        }
+
+        void refused(Call call) {
+            add(new Refused(), call);
+        }
+
+        void returns(String what, Predicate<Object> test, Call call) {
+            add(new Returns(what, test), call);
+        }
+
+        void platformTable(String why, Call call) {
+            rollback = true;
+            add(new ByDesign(why), call);
+        }
+
+        private void add(Outcome outcome, Call call) {
+            if (cases.put(key, new Case(key, outcome, rollback, Set.copyOf(allowed), call)) != null) {
+                throw new IllegalStateException("Two cases for " + key);
+            }
+        }
+    }
+
+    private Line on(Class<?> type, String method, Class<?>... parameters) {
+        return new Line(key(type, method, parameters));
+    }
+
+    private static Predicate<Object> nonEmpty() {
+        return r -> r instanceof Collection<?> c ? !c.isEmpty() : r instanceof Optional<?> o ? o.isPresent() : r != null;
+    }
+
+    private static final LocalDate NEXT_MONTH = LocalDate.now().plusMonths(1);
+
+    // ---- the services -----------------------------------------------------------------------
+
+    private void audit() {
+        AuditManagement audit = bean(AuditManagement.class);
+        // rolled back: the entry A writes names B's id (A passed it), which would then be in A's own log
+        on(AuditManagement.class, "record", AuditEvent.class).rollback().empty(() -> {
+            audit.record(AuditEvent.of("test.cross-tenant", "tenant", b.tenant).with("about", "another tenant"));
+            return null;
+        });
+        on(AuditManagement.class, "recordAbout", String.class, AccountId.class, TenantId.class, AuditEvent.class).refused(() -> {
+            audit.recordAbout("someone", b.memberAccount, b.tenant, AuditEvent.of("test.cross-tenant", null, null));
+            return null;
+        });
+        on(AuditManagement.class, "tenantEntries", int.class).returns("A's own entries", nonEmpty(), () -> audit.tenantEntries(1000));
+        on(AuditManagement.class, "platformEntries", int.class).refused(() -> audit.platformEntries(1000));
+    }
+
+    private void decks() {
+        DeckManagement decks = bean(DeckManagement.class);
+        on(DeckManagement.class, "catalogue").returns("the platform's and A's decks", nonEmpty(), decks::catalogue);
+        on(DeckManagement.class, "install", byte[].class, DeckOrigin.class, AccountId.class).rollback().allow(b.deckId)
+                .returns("A's own deck under the id B uses, neither refused nor told of B's", r -> r.toString().contains(a.marker),
+                        () -> decks.install(TestDecks.zip(CrossTenantSeed.deckFiles(b.deckId, a.marker)), DeckOrigin.TENANT_PACKAGE,
+                                a.adminAccount));
+        on(DeckManagement.class, "enable", String.class, AccountId.class).allow(b.deckId).notFound(() -> {
+            decks.enable(b.deckId, a.adminAccount);
+            return null;
+        });
+        on(DeckManagement.class, "disable", String.class).empty(() -> {
+            decks.disable(b.deckId);
+            return null;
+        });
+        on(DeckManagement.class, "settings", String.class).allow(b.deckId).notFound(() -> decks.settings(b.deckId));
+        on(DeckManagement.class, "saveSettings", String.class, Map.class).allow(b.deckId)
+                .notFound(() -> decks.saveSettings(b.deckId, Map.of("vote-budget", "2")));
+    }
+
+    private void directory() {
+        DirectoryManagement directory = bean(DirectoryManagement.class);
+        on(DirectoryManagement.class, "createUnit", String.class).rollback().allow(b.unit.name())
+                .returns("A's own unit, B's name being no obstacle", r -> r instanceof Unit, () -> directory.createUnit(b.unit.name()));
+        on(DirectoryManagement.class, "renameUnit", UnitId.class, String.class).notFound(() -> directory.renameUnit(b.unit.id(), "Renamed"));
+        on(DirectoryManagement.class, "createTeam", UnitId.class, String.class).notFound(() -> directory.createTeam(b.unit.id(), "Team"));
+        on(DirectoryManagement.class, "renameTeam", TeamId.class, String.class).notFound(() -> directory.renameTeam(b.team.id(), "Renamed"));
+        on(DirectoryManagement.class, "organisation").returns("A's units", r -> r.toString().contains(a.marker), directory::organisation);
+        on(DirectoryManagement.class, "teams").returns("A's teams", nonEmpty(), directory::teams);
+        on(DirectoryManagement.class, "findTeam", TeamId.class).empty(() -> directory.findTeam(b.team.id()));
+        on(DirectoryManagement.class, "addPerson", String.class, String.class, AccountId.class).rollback()
+                .notFound(() -> directory.addPerson("Someone", null, b.memberAccount));
+        on(DirectoryManagement.class, "joinOnSignIn", AccountId.class, String.class, String.class)
+                .refused(() -> directory.joinOnSignIn(b.memberAccount, "Someone", null));
+        on(DirectoryManagement.class, "updatePerson", PersonId.class, String.class, String.class)
+                .notFound(() -> directory.updatePerson(b.member.id(), "Renamed", null));
+        on(DirectoryManagement.class, "grantRole", PersonId.class, Role.class).notFound(() -> {
+            directory.grantRole(b.member.id(), Role.TENANT_ADMIN);
+            return null;
+        });
+        on(DirectoryManagement.class, "revokeRole", PersonId.class, Role.class).empty(() -> {
+            directory.revokeRole(b.admin.id(), Role.MEMBER);
+            return null;
+        });
+        on(DirectoryManagement.class, "addToTeam", TeamId.class, PersonId.class, boolean.class).notFound(() -> {
+            directory.addToTeam(b.team.id(), b.member.id(), true);
+            return null;
+        });
+        on(DirectoryManagement.class, "removeFromTeam", TeamId.class, PersonId.class).empty(() -> {
+            directory.removeFromTeam(b.team.id(), b.member.id());
+            return null;
+        });
+        on(DirectoryManagement.class, "findPerson", PersonId.class).empty(() -> directory.findPerson(b.member.id()));
+        on(DirectoryManagement.class, "personOf", AccountId.class).empty(() -> directory.personOf(b.memberAccount));
+        on(DirectoryManagement.class, "rolesOf", PersonId.class).empty(() -> directory.rolesOf(b.admin.id()));
+        on(DirectoryManagement.class, "people").returns("A's people", r -> r.toString().contains(a.marker), directory::people);
+        on(DirectoryManagement.class, "membersOf", TeamId.class).empty(() -> directory.membersOf(b.team.id()));
+        on(DirectoryManagement.class, "teamsOf", PersonId.class).empty(() -> directory.teamsOf(b.member.id()));
+        on(DirectoryManagement.class, "tenantsOf", AccountId.class).empty(() -> directory.tenantsOf(b.memberAccount));
+    }
+
+    private void followup() {
+        FollowupManagement followup = bean(FollowupManagement.class);
+        on(FollowupManagement.class, "commit", TargetDraft.class).notFound(() -> followup.commit(new TargetDraft(TargetId.random(),
+                b.team.id(), b.running.id().value(), "A target", b.member.id(), null, NEXT_MONTH, null)));
+        on(FollowupManagement.class, "review", TargetId.class, UUID.class, ReviewOutcome.class, String.class).notFound(() -> {
+            followup.review(b.target, b.running.id().value(), ReviewOutcome.DONE, "Done");
+            return null;
+        });
+        on(FollowupManagement.class, "openTargetsOf", Collection.class).empty(() -> followup.openTargetsOf(List.of(b.team.id())));
+        on(FollowupManagement.class, "targetsOf", TeamId.class).empty(() -> followup.targetsOf(b.team.id()));
+        on(FollowupManagement.class, "committedIn", UUID.class).empty(() -> followup.committedIn(b.closed.id().value()));
+        on(FollowupManagement.class, "reviewsIn", UUID.class).empty(() -> followup.reviewsIn(b.running.id().value()));
+    }
+
+    private void identity() {
+        AccountManagement accounts = bean(AccountManagement.class);
+        on(AccountManagement.class, "createLocal", String.class, String.class, String.class, boolean.class)
+                .refused(() -> accounts.createLocal("someone-new", "Someone", "first-password-1", false));
+        on(AccountManagement.class, "createLocalMember", String.class, String.class, String.class, String.class, Set.class).rollback()
+                .allow(b.memberUsername).notFound(() -> accounts.createLocalMember(b.memberUsername, "Someone", null, "first-password-1",
+                        Set.of(Role.MEMBER)));
+        on(AccountManagement.class, "changeOwnPassword", String.class, String.class).notFound(() -> {
+            accounts.changeOwnPassword("not-the-password", "a-new-password-1");
+            return null;
+        });
+        on(AccountManagement.class, "resetPassword", AccountId.class, String.class).notFound(() -> {
+            accounts.resetPassword(b.memberAccount, "a-new-password-1");
+            return null;
+        });
+        on(AccountManagement.class, "unlock", AccountId.class).notFound(() -> {
+            accounts.unlock(b.memberAccount);
+            return null;
+        });
+        on(AccountManagement.class, "localAccountsOfTenant").returns("A's local accounts", r -> r.toString().contains(a.marker),
+                accounts::localAccountsOfTenant);
+        on(AccountManagement.class, "localAccounts").refused(accounts::localAccounts);
+        on(AccountManagement.class, "passwordChangeRequired", AccountId.class).empty(() -> accounts.passwordChangeRequired(b.memberAccount));
+        on(AccountManagement.class, "find", AccountId.class).empty(() -> accounts.find(b.memberAccount));
+        on(AccountManagement.class, "findLocal", String.class).empty(() -> accounts.findLocal(b.memberUsername));
+        SingleSignOnIdentity identity = new SingleSignOnIdentity("https://sso.example.org/realms/arki", "someone", "Someone", null,
+                false, false, Set.of(b.organization));
+        on(AccountManagement.class, "signInWithSingleSignOn", SingleSignOnIdentity.class).refused(() -> accounts.signInWithSingleSignOn(identity));
+        on(AccountManagement.class, "resolveSingleSignOn", SingleSignOnIdentity.class).refused(() -> accounts.resolveSingleSignOn(identity));
+        on(AccountManagement.class, "memberships", AccountId.class).empty(() -> accounts.memberships(b.memberAccount));
+        on(AccountManagement.class, "membershipIn", AccountId.class, TenantId.class).empty(() -> accounts.membershipIn(b.memberAccount, b.tenant));
+        on(AccountManagement.class, "actingUser", Account.class, Membership.class)
+                .returns("the caller as built from A's own account (it reads nothing)", r -> r.toString().contains(a.marker),
+                        () -> accounts.actingUser(accounts.find(a.adminAccount).orElseThrow(), null));
+    }
+
+    private void insight() {
+        SummaryManagement summaries = bean(SummaryManagement.class);
+        CoverageManagement coverage = bean(CoverageManagement.class);
+        on(CoverageManagement.class, "coverage", Instant.class, Language.class, OrganisationName.class)
+                .returns("A's units and teams, none of B's sessions, ratings or targets", r -> r.toString().contains(a.marker),
+                        () -> coverage.coverage(Instant.EPOCH, Language.FI, OrganisationName.of(a.text("Tenant"))));
+        on(SummaryManagement.class, "summary", SessionId.class, PersonId.class, Language.class)
+                .notFound(() -> summaries.summary(b.closed.id(), b.facilitator.id(), Language.FI));
+    }
+
+    private void sessions() {
+        SessionManagement sessions = bean(SessionManagement.class);
+        PersonId lead = b.facilitator.id();
+        SessionId running = b.running.id();
+        // A has held no sessions; B has a closed one with ratings and a running one
+        on(SessionManagement.class, "recordsSince", Instant.class).empty(() -> sessions.recordsSince(Instant.EPOCH));
+        on(SessionManagement.class, "ratingCountsSince", Instant.class).empty(() -> sessions.ratingCountsSince(Instant.EPOCH));
+        on(SessionManagement.class, "enabledDecks").returns("A's decks", r -> r.toString().contains(a.marker), sessions::enabledDecks);
+        on(SessionManagement.class, "deckOf", SessionInfo.class).allow(b.deckId).notFound(() -> sessions.deckOf(b.closed));
+        on(SessionManagement.class, "start", PersonId.class, SessionStart.class).notFound(() -> sessions.start(lead,
+                new SessionStart(List.of(b.team.id()), b.deckId, List.of(), SessionMode.NAMED, null)));
+        on(SessionManagement.class, "resolve", String.class).allow(b.ids.toArray(String[]::new))
+                .returns("by design only ids: a join code is the capability to join, and says which tenant and session it opens",
+                        r -> r instanceof Optional<?> o && o.isPresent(), () -> sessions.resolve(b.running.joinCode()));
+        on(SessionManagement.class, "find", SessionId.class).empty(() -> sessions.find(b.closed.id()));
+        on(SessionManagement.class, "sessionsOf", Collection.class).empty(() -> sessions.sessionsOf(List.of(b.team.id(), b.otherTeam.id())));
+        on(SessionManagement.class, "runningFacilitatedBy", PersonId.class).empty(() -> sessions.runningFacilitatedBy(lead));
+        on(SessionManagement.class, "isFacilitator", SessionId.class, PersonId.class).empty(() -> sessions.isFacilitator(running, lead));
+        on(SessionManagement.class, "maySeeSummary", SessionInfo.class, PersonId.class).empty(() -> sessions.maySeeSummary(b.closed, b.member.id()));
+        on(SessionManagement.class, "state", SessionId.class).notFound(() -> sessions.state(b.closed.id()));
+        on(SessionManagement.class, "goTo", PersonId.class, SessionId.class, int.class).notFound(() -> {
+            sessions.goTo(lead, running, 1);
+            return null;
+        });
+        on(SessionManagement.class, "reveal", PersonId.class, SessionId.class, int.class, boolean.class).notFound(() -> {
+            sessions.reveal(lead, running, 1, true);
+            return null;
+        });
+        on(SessionManagement.class, "lock", PersonId.class, SessionId.class, int.class, boolean.class).notFound(() -> {
+            sessions.lock(lead, running, 1, true);
+            return null;
+        });
+        on(SessionManagement.class, "timer", PersonId.class, SessionId.class, Duration.class).notFound(() -> {
+            sessions.timer(lead, running, Duration.ofMinutes(5));
+            return null;
+        });
+        on(SessionManagement.class, "close", PersonId.class, SessionId.class).notFound(() -> {
+            sessions.close(lead, running);
+            return null;
+        });
+        on(SessionManagement.class, "closeIfIdle", SessionId.class, Duration.class).refused(() -> sessions.closeIfIdle(running, Duration.ZERO));
+        on(SessionManagement.class, "handOver", PersonId.class, SessionId.class, PersonId.class).notFound(() -> {
+            sessions.handOver(lead, running, b.admin.id());
+            return null;
+        });
+        on(SessionManagement.class, "addCoFacilitator", PersonId.class, SessionId.class, PersonId.class).notFound(() -> {
+            sessions.addCoFacilitator(lead, running, b.admin.id());
+            return null;
+        });
+        on(SessionManagement.class, "saveGroup", PersonId.class, SessionId.class, int.class, UUID.class, String.class).notFound(() -> {
+            sessions.saveGroup(lead, running, 2, b.group, "Relabelled");
+            return null;
+        });
+        on(SessionManagement.class, "assign", PersonId.class, SessionId.class, int.class, UUID.class, UUID.class).notFound(() -> {
+            sessions.assign(lead, b.closed.id(), 2, b.answer, null);
+            return null;
+        });
+        on(SessionManagement.class, "markTouchpoint", PersonId.class, SessionId.class, int.class, UUID.class, String.class, boolean.class)
+                .notFound(() -> {
+                    sessions.markTouchpoint(lead, b.closed.id(), 8, b.touchpoint, "end", true);
+                    return null;
+                });
+        on(SessionManagement.class, "commitTarget", PersonId.class, SessionId.class, int.class, TargetId.class, String.class, PersonId.class,
+                String.class, LocalDate.class, String.class)
+                .notFound(() -> sessions.commitTarget(lead, running, 5, TargetId.random(), "A target", b.member.id(), null, NEXT_MONTH, null));
+        on(SessionManagement.class, "reviewTarget", PersonId.class, SessionId.class, TargetId.class, ReviewOutcome.class, String.class)
+                .notFound(() -> {
+                    sessions.reviewTarget(lead, running, b.target, ReviewOutcome.DONE, "Done");
+                    return null;
+                });
+    }
+
+    private void participants() {
+        ParticipantManagement participants = bean(ParticipantManagement.class);
+        SessionId running = b.running.id();
+        ParticipantId p = b.runningJoined.participant();
+        on(ParticipantManagement.class, "join", SessionId.class, Joiner.class)
+                .notFound(() -> participants.join(running, Joiner.guest("Guest", null, Language.FI)));
+        on(ParticipantManagement.class, "unitsOf", SessionInfo.class).empty(() -> participants.unitsOf(b.closed));
+        on(ParticipantManagement.class, "joinInfo", SessionInfo.class)
+                .returns("A's own join page: its name and settings, none of B's units", r -> r.toString().contains(a.marker),
+                        () -> participants.joinInfo(b.closed));
+        on(ParticipantManagement.class, "resume", SessionId.class, String.class).empty(() -> participants.resume(b.closed.id(),
+                b.memberJoined.token()));
+        on(ParticipantManagement.class, "changeLanguage", SessionId.class, ParticipantId.class, Language.class).empty(() -> {
+            participants.changeLanguage(running, p, Language.SV);
+            return null;
+        });
+        on(ParticipantManagement.class, "writeAnswer", SessionId.class, ParticipantId.class, int.class, UUID.class, Lane.class, String.class)
+                .notFound(() -> participants.writeAnswer(running, p, 1, UUID.randomUUID(), null, "An answer"));
+        on(ParticipantManagement.class, "deleteAnswer", SessionId.class, ParticipantId.class, int.class, UUID.class).notFound(() -> {
+            participants.deleteAnswer(b.closed.id(), b.memberJoined.participant(), 1, b.answer);
+            return null;
+        });
+        on(ParticipantManagement.class, "setDots", SessionId.class, ParticipantId.class, int.class, UUID.class, int.class)
+                .notFound(() -> participants.setDots(running, p, 3, b.group, 1));
+        on(ParticipantManagement.class, "rate", SessionId.class, ParticipantId.class, int.class, int.class)
+                .notFound(() -> participants.rate(running, p, 4, 1));
+        on(ParticipantManagement.class, "addTouchpoint", SessionId.class, ParticipantId.class, int.class, UUID.class,
+                Activity.JourneyStage.class, Activity.TouchpointOwner.class, String.class, int.class, int.class)
+                .notFound(() -> participants.addTouchpoint(running, p, 8, UUID.randomUUID(), Activity.JourneyStage.CORE,
+                        Activity.TouchpointOwner.DIGITAL, "A touchpoint", 2, 2));
+    }
+
+    private void tenancy() {
+        TenantManagement tenants = bean(TenantManagement.class);
+        TenantSettingsManagement settings = bean(TenantSettingsManagement.class);
+        on(TenantManagement.class, "create", TenantId.class, String.class, String.class)
+                .refused(() -> tenants.create(TenantId.random(), "someone-new", "Someone"));
+        on(TenantManagement.class, "rename", TenantId.class, String.class).refused(() -> tenants.rename(b.tenant, "Renamed"));
+        on(TenantManagement.class, "find", TenantId.class).empty(() -> tenants.find(b.tenant));
+        on(TenantManagement.class, "findBySlug", String.class).empty(() -> tenants.findBySlug(b.marker + "-org"));
+        on(TenantManagement.class, "all").refused(tenants::all);
+        on(TenantManagement.class, "overview").refused(tenants::overview);
+        on(TenantManagement.class, "linkOrganization", TenantId.class, String.class).refused(() -> {
+            tenants.linkOrganization(a.tenant, b.organization);
+            return null;
+        });
+        on(TenantManagement.class, "unlinkOrganization", String.class).refused(() -> {
+            tenants.unlinkOrganization(b.organization);
+            return null;
+        });
+        on(TenantManagement.class, "tenantOfOrganization", String.class).refused(() -> tenants.tenantOfOrganization(b.organization));
+        on(TenantManagement.class, "beginMerge", TenantId.class, TenantId.class).refused(() -> tenants.beginMerge(b.tenant, a.tenant));
+        on(TenantManagement.class, "completeMerge", TenantMerge.class).refused(() -> {
+            tenants.completeMerge(null);
+            return null;
+        });
+        on(TenantSettingsManagement.class, "current").returns("A's own settings", r -> r.toString().contains(a.marker + "-inessive"),
+                settings::current);
+        on(TenantSettingsManagement.class, "update", TenantSettings.class).rollback()
+                .returns("A's own settings saved", r -> r instanceof TenantSettings, () -> settings.update(TenantSettings.defaults()));
+    }
+
+    private void admin() {
+        TenantLifecycleManagement lifecycle = bean(TenantLifecycleManagement.class);
+        on(TenantLifecycleManagement.class, "create", String.class, String.class).refused(() -> lifecycle.create("someone-new", "Someone"));
+        on(TenantLifecycleManagement.class, "rename", TenantId.class, String.class).refused(() -> lifecycle.rename(b.tenant, "Renamed"));
+        on(TenantLifecycleManagement.class, "overview").refused(lifecycle::overview);
+        on(TenantLifecycleManagement.class, "linkOrganization", TenantId.class, String.class).refused(() -> {
+            lifecycle.linkOrganization(a.tenant, b.organization);
+            return null;
+        });
+        on(TenantLifecycleManagement.class, "unlinkOrganization", String.class).refused(() -> {
+            lifecycle.unlinkOrganization(b.organization);
+            return null;
+        });
+        on(TenantLifecycleManagement.class, "peopleOf", TenantId.class).refused(() -> lifecycle.peopleOf(b.tenant));
+        on(TenantLifecycleManagement.class, "rolesOf", TenantId.class, PersonId.class).refused(() -> lifecycle.rolesOf(b.tenant, b.admin.id()));
+        on(TenantLifecycleManagement.class, "setTenantAdmin", TenantId.class, PersonId.class, boolean.class).refused(() -> {
+            lifecycle.setTenantAdmin(b.tenant, b.member.id(), true);
+            return null;
+        });
+        on(TenantLifecycleManagement.class, "createLocalTenantAdmin", TenantId.class, String.class, String.class, String.class, String.class)
+                .refused(() -> lifecycle.createLocalTenantAdmin(b.tenant, "someone-new", "Someone", null, "first-password-1"));
+        on(TenantLifecycleManagement.class, "merge", TenantId.class, TenantId.class).refused(() -> lifecycle.merge(b.tenant, a.tenant));
+    }
+
+    private void readApis() {
+        StoredDeckCatalog catalog = bean(StoredDeckCatalog.class);
+        LiveStates states = bean(LiveStates.class);
+        InstalledDeck bsDeck = Actors.asSystem(() -> TenantContext.callAs(b.tenant, () -> catalog.find(b.deckId, "1.0.0").orElseThrow()));
+        on(StoredDeckCatalog.class, "enabledForCurrentTenant").returns("A's decks", r -> r.toString().contains(a.marker),
+                catalog::enabledForCurrentTenant);
+        on(StoredDeckCatalog.class, "find", String.class, String.class).empty(() -> catalog.find(b.deckId, "1.0.0"));
+        on(StoredDeckCatalog.class, "settings", InstalledDeck.class).allow(bsDeck.toString(), b.deckId)
+                .returns("the deck's defaults, not B's value (4)", r -> ((DeckSettings) r).integer("vote-budget") == 3,
+                        () -> catalog.settings(bsDeck));
+        on(StoredDeckCatalog.class, "image", String.class, String.class, String.class).empty(() -> catalog.image(b.deckId, "1.0.0", "x.png"));
+        on(StoredDeckCatalog.class, "allVisible").returns("the platform's and A's decks", nonEmpty(), catalog::allVisible);
+        on(StoredDeckCatalog.class, "newestActive", String.class).empty(() -> catalog.newestActive(b.deckId));
+        on(LiveStates.class, "current", SessionId.class).notFound(() -> states.current(b.running.id()));
+    }
+
+    // ---- the repositories (A bound to their transaction) ------------------------------------
+
+    private void repositories() {
+        auditEntries();
+        deckRepositories();
+        people();
+        units();
+        targets();
+        accounts();
+        sessionRows();
+        tenantRows();
+    }
+
+    private void auditEntries() {
+        AuditEntries entries = bean(AuditEntries.class);
+        on(AuditEntries.class, "insert", String.class, AccountId.class, TenantId.class, AuditEvent.class)
+                .platformTable("the audit log is a platform table; AuditManagement passes the bound tenant and refuses another's (AuditManagement#recordAbout)",
+                        () -> {
+                            entries.insert("someone", null, b.tenant, AuditEvent.of("test.cross-tenant", null, null));
+                            return null;
+                        });
+        on(AuditEntries.class, "newest", TenantId.class, int.class)
+                .platformTable("reads the tenant it is given; AuditManagement#tenantEntries gives the bound one", () -> entries.newest(b.tenant, 10));
+    }
+
+    private DeckReader.ReadDeck deckOfA(String id) {
+        return new DeckReader(DeckReader.runningPlatformVersion()).read(new DeckFiles(CrossTenantSeed.deckFiles(id, a.marker))).deck();
+    }
+
+    private void deckRepositories() {
+        PlatformDecks platform = bean(PlatformDecks.class);
+        TenantDecks tenant = bean(TenantDecks.class);
+        on(PlatformDecks.class, "insert", DeckReader.ReadDeck.class, DeckOrigin.class, String.class, AccountId.class)
+                .platformTable("platform decks are every tenant's; only the registry and DeckManagement#install (platform administrators) store them",
+                        () -> {
+                            platform.insert(deckOfA(a.marker + "-platform"), DeckOrigin.PLATFORM_PACKAGE, null, null);
+                            return null;
+                        });
+        on(PlatformDecks.class, "find", String.class, String.class).empty(() -> platform.find(b.deckId, "1.0.0"));
+        on(PlatformDecks.class, "all").returns("the platform's decks, none of them B's own", nonEmpty(), platform::all);
+        on(PlatformDecks.class, "hasDeck", String.class).empty(() -> platform.hasDeck(b.deckId));
+        on(PlatformDecks.class, "image", String.class, String.class, String.class).empty(() -> platform.image(b.deckId, "1.0.0", "x.png"));
+        on(PlatformDecks.class, "replaceFailures", List.class)
+                .platformTable("built-in decks that failed at start-up: the registry's record for every administrator", () -> {
+                    platform.replaceFailures(List.of());
+                    return null;
+                });
+        on(PlatformDecks.class, "failures").returns("the platform's failed decks", r -> r instanceof List<?>, platform::failures);
+
+        on(TenantDecks.class, "insert", TenantId.class, DeckReader.ReadDeck.class, String.class, AccountId.class).notFound(() -> {
+            tenant.insert(b.tenant, deckOfA(a.marker + "-into-b"), null, null);
+            return null;
+        });
+        on(TenantDecks.class, "find", String.class, String.class).empty(() -> tenant.find(b.deckId, "1.0.0"));
+        on(TenantDecks.class, "all").returns("A's own decks", r -> r.toString().contains(a.marker), tenant::all);
+        on(TenantDecks.class, "hasDeck", String.class).empty(() -> tenant.hasDeck(b.deckId));
+        on(TenantDecks.class, "image", String.class, String.class, String.class).empty(() -> tenant.image(b.deckId, "1.0.0", "x.png"));
+        on(TenantDecks.class, "enabledDeckIds").returns("A's enabled decks", r -> r.toString().contains(a.marker), tenant::enabledDeckIds);
+        on(TenantDecks.class, "enable", TenantId.class, String.class, AccountId.class).notFound(() -> tenant.enable(b.tenant, b.deckId, null));
+        on(TenantDecks.class, "disable", String.class).empty(() -> tenant.disable(b.deckId));
+        on(TenantDecks.class, "settings", String.class).empty(() -> tenant.settings(b.deckId));
+        on(TenantDecks.class, "replaceSettings", TenantId.class, String.class, Map.class).notFound(() -> {
+            tenant.replaceSettings(b.tenant, b.deckId, Map.of("vote-budget", "9"));
+            return null;
+        });
+    }
+
+    private void people() {
+        People people = bean(People.class);
+        on(People.class, "insert", TenantId.class, Person.class).notFound(() -> {
+            people.insert(b.tenant, new Person(PersonId.random(), "Someone", null, null));
+            return null;
+        });
+        on(People.class, "linkAccount", AccountId.class, TenantId.class)
+                .platformTable("account → tenant index read at sign-in; DirectoryManagement links only the bound tenant, and a tenant administrator only a new account (DirectoryManagement#addPerson)",
+                        () -> {
+                            people.linkAccount(b.memberAccount, a.tenant);
+                            return null;
+                        });
+        on(People.class, "grant", TenantId.class, PersonId.class, Role.class).notFound(() -> people.grant(b.tenant, b.member.id(), Role.TENANT_ADMIN));
+        on(People.class, "revoke", PersonId.class, Role.class).empty(() -> people.revoke(b.admin.id(), Role.TENANT_ADMIN));
+        on(People.class, "countWithRole", Role.class).returns("A's one administrator", r -> Integer.valueOf(1).equals(r),
+                () -> people.countWithRole(Role.TENANT_ADMIN));
+        on(People.class, "find", PersonId.class).empty(() -> people.find(b.member.id()));
+        on(People.class, "update", Person.class).empty(() -> {
+            people.update(new Person(b.member.id(), "Renamed", null, null));
+            return null;
+        });
+        on(People.class, "withoutAccountByEmail", String.class).empty(() -> people.withoutAccountByEmail(b.facilitator.email()));
+        on(People.class, "setAccount", PersonId.class, AccountId.class).empty(() -> {
+            people.setAccount(b.facilitator.id(), a.adminAccount);
+            return null;
+        });
+        on(People.class, "removeFromTeam", TeamId.class, PersonId.class).empty(() -> {
+            people.removeFromTeam(b.team.id(), b.member.id());
+            return null;
+        });
+        on(People.class, "teamsOf", PersonId.class).empty(() -> people.teamsOf(b.member.id()));
+        on(People.class, "addToTeam", TenantId.class, TeamId.class, PersonId.class, boolean.class).notFound(() -> {
+            people.addToTeam(b.tenant, b.team.id(), b.admin.id(), true);
+            return null;
+        });
+        on(People.class, "findByAccount", AccountId.class).empty(() -> people.findByAccount(b.memberAccount));
+        on(People.class, "all").returns("A's people", r -> r.toString().contains(a.marker), people::all);
+        on(People.class, "membersOf", TeamId.class).empty(() -> people.membersOf(b.team.id()));
+        on(People.class, "rolesOf", PersonId.class).empty(() -> people.rolesOf(b.admin.id()));
+        on(People.class, "tenantsOf", AccountId.class)
+                .platformTable("account → tenant index read at sign-in; DirectoryManagement#tenantsOf answers only the account's own user",
+                        () -> people.tenantsOf(b.memberAccount));
+    }
+
+    private void units() {
+        Units units = bean(Units.class);
+        on(Units.class, "insertUnit", TenantId.class, Unit.class).notFound(() -> {
+            units.insertUnit(b.tenant, new Unit(UnitId.random(), "Unit"));
+            return null;
+        });
+        on(Units.class, "insertTeam", TenantId.class, Team.class).notFound(() -> {
+            units.insertTeam(b.tenant, new Team(TeamId.random(), b.unit.id(), "Team"));
+            return null;
+        });
+        on(Units.class, "renameUnit", UnitId.class, String.class).empty(() -> {
+            units.renameUnit(b.unit.id(), "Renamed");
+            return null;
+        });
+        on(Units.class, "renameTeam", TeamId.class, String.class).empty(() -> {
+            units.renameTeam(b.team.id(), "Renamed");
+            return null;
+        });
+        on(Units.class, "units").returns("A's units", r -> r.toString().contains(a.marker), units::units);
+        on(Units.class, "findUnit", UnitId.class).empty(() -> units.findUnit(b.unit.id()));
+        on(Units.class, "unitNamed", String.class).empty(() -> units.unitNamed(b.unit.name()));
+        on(Units.class, "teamsOf", UnitId.class).empty(() -> units.teamsOf(b.unit.id()));
+        on(Units.class, "teams").returns("A's teams", r -> r.toString().contains(a.marker), units::teams);
+        on(Units.class, "findTeam", TeamId.class).empty(() -> units.findTeam(b.team.id()));
+    }
+
+    private void targets() {
+        Targets targets = bean(Targets.class);
+        on(Targets.class, "insert", TenantId.class, TargetDraft.class).notFound(() -> targets.insert(b.tenant, new TargetDraft(TargetId.random(),
+                b.team.id(), null, "A target", null, "Someone", NEXT_MONTH, null)));
+        on(Targets.class, "find", TargetId.class).empty(() -> targets.find(b.target));
+        on(Targets.class, "openOf", Collection.class).empty(() -> targets.openOf(List.of(b.team.id())));
+        on(Targets.class, "of", TeamId.class).empty(() -> targets.of(b.team.id()));
+        on(Targets.class, "committedIn", UUID.class).empty(() -> targets.committedIn(b.closed.id().value()));
+        on(Targets.class, "review", TenantId.class, TargetId.class, UUID.class, String.class, String.class, String.class).notFound(() -> {
+            targets.review(b.tenant, b.target, b.running.id().value(), "done", "Done", "done");
+            return null;
+        });
+        on(Targets.class, "reviewsIn", UUID.class).empty(() -> targets.reviewsIn(b.running.id().value()));
+    }
+
+    private void accounts() {
+        Accounts accounts = bean(Accounts.class);
+        String why = "accounts are a platform table, read at sign-in before a tenant is bound; AccountManagement shows a caller only their own"
+                + " account and those of the bound tenant's people (AccountManagement#find, #findLocal, #memberships)";
+        Account fresh = new Account(AccountId.random(), Account.LOCAL_ISSUER, "someone-" + a.marker, "Someone", null, false, null);
+        on(Accounts.class, "insert", Account.class, String.class).platformTable(why, () -> {
+            accounts.insert(fresh, null);
+            return null;
+        });
+        on(Accounts.class, "insert", Account.class, String.class, boolean.class).platformTable(why, () -> {
+            accounts.insert(fresh, null, true);
+            return null;
+        });
+        on(Accounts.class, "find", AccountId.class).platformTable(why, () -> accounts.find(b.memberAccount));
+        on(Accounts.class, "find", String.class, String.class).platformTable(why, () -> accounts.find(Account.LOCAL_ISSUER, b.memberUsername));
+        on(Accounts.class, "localCredentials", String.class).platformTable(why, () -> accounts.localCredentials(b.memberUsername));
+        on(Accounts.class, "recordFailure", String.class).platformTable(why, () -> accounts.recordFailure(b.memberUsername));
+        on(Accounts.class, "lock", String.class, OffsetDateTime.class).platformTable(why, () -> {
+            accounts.lock(b.memberUsername, OffsetDateTime.now().plusHours(1));
+            return null;
+        });
+        on(Accounts.class, "recordSuccess", String.class).platformTable(why, () -> {
+            accounts.recordSuccess(b.memberUsername);
+            return null;
+        });
+        on(Accounts.class, "localCredentials", AccountId.class).platformTable(why, () -> accounts.localCredentials(b.memberAccount));
+        on(Accounts.class, "setPassword", AccountId.class, String.class, boolean.class).platformTable(why, () -> {
+            accounts.setPassword(b.memberAccount, "x", false);
+            return null;
+        });
+        on(Accounts.class, "unlock", AccountId.class).platformTable(why, () -> {
+            accounts.unlock(b.memberAccount);
+            return null;
+        });
+        on(Accounts.class, "passwordChangeRequired", AccountId.class).platformTable(why, () -> accounts.passwordChangeRequired(b.memberAccount));
+        on(Accounts.class, "localStatus", Collection.class).platformTable(why, () -> accounts.localStatus(List.of(b.memberAccount)));
+        on(Accounts.class, "updateFromIdentityProvider", AccountId.class, String.class, String.class, boolean.class).platformTable(why, () -> {
+            accounts.updateFromIdentityProvider(b.memberAccount, "Renamed", null, false);
+            return null;
+        });
+    }
+
+    private void sessionRows() {
+        Sessions sessions = bean(Sessions.class);
+        SessionId closed = b.closed.id();
+        SessionId running = b.running.id();
+        ParticipantId p = b.memberJoined.participant();
+        String joinCodes = "join codes are a platform table resolved before a tenant is known (ids only);";
+        on(Sessions.class, "insert", TenantId.class, SessionId.class, String.class, String.class, String.class, SessionMode.class,
+                PersonId.class, List.class, List.class).notFound(() -> {
+                    sessions.insert(b.tenant, SessionId.random(), b.deckId, "1.0.0", "A session", SessionMode.NAMED, b.facilitator.id(),
+                            List.of(b.team.id()), List.of());
+                    return null;
+                });
+        on(Sessions.class, "insertJoinCode", String.class, TenantId.class, SessionId.class, OffsetDateTime.class)
+                .platformTable(joinCodes + " SessionManagement#start stores one for the session it has just made, under the bound tenant",
+                        () -> sessions.insertJoinCode("ZZ23456789", b.tenant, running, OffsetDateTime.now().plusDays(1)));
+        on(Sessions.class, "resolveJoinCode", String.class)
+                .platformTable(joinCodes + " SessionManagement#resolve shows what it gives away: ids only", () -> sessions.resolveJoinCode(b.running.joinCode()));
+        on(Sessions.class, "openSessionsAcrossTenants")
+                .platformTable(joinCodes + " the idle job reads them across tenants and closes each session under its own tenant",
+                        sessions::openSessionsAcrossTenants);
+        on(Sessions.class, "deleteJoinCode", TenantId.class, SessionId.class)
+                .platformTable(joinCodes + " SessionManagement deletes one only after closing the bound tenant's own session", () -> {
+                    sessions.deleteJoinCode(b.tenant, running);
+                    return null;
+                });
+        on(Sessions.class, "find", SessionId.class).empty(() -> sessions.find(closed));
+        on(Sessions.class, "recordsSince", OffsetDateTime.class).empty(() -> sessions.recordsSince(OffsetDateTime.parse("2000-01-01T00:00:00Z")));
+        on(Sessions.class, "ratingCountsSince", OffsetDateTime.class)
+                .empty(() -> sessions.ratingCountsSince(OffsetDateTime.parse("2000-01-01T00:00:00Z")));
+        on(Sessions.class, "ofTeams", Collection.class).empty(() -> sessions.ofTeams(List.of(b.team.id())));
+        on(Sessions.class, "runningFacilitatedBy", PersonId.class).empty(() -> sessions.runningFacilitatedBy(b.facilitator.id()));
+        on(Sessions.class, "isFacilitator", SessionId.class, PersonId.class).empty(() -> sessions.isFacilitator(running, b.facilitator.id()));
+        on(Sessions.class, "isLead", SessionId.class, PersonId.class).empty(() -> sessions.isLead(running, b.facilitator.id()));
+        on(Sessions.class, "lockRunning", SessionId.class).empty(() -> sessions.lockRunning(running));
+        on(Sessions.class, "stepIndex", SessionId.class, String.class, String.class).empty(() -> sessions.stepIndex(running, "talk", "q"));
+        on(Sessions.class, "stepCount", SessionId.class).empty(() -> sessions.stepCount(running));
+        // a version-returning write finds no row to return a version of
+        on(Sessions.class, "goTo", SessionId.class, int.class).fails(NullPointerException.class, () -> sessions.goTo(running, 1));
+        on(Sessions.class, "setTimer", SessionId.class, OffsetDateTime.class).fails(NullPointerException.class,
+                () -> sessions.setTimer(running, OffsetDateTime.now().plusMinutes(5)));
+        on(Sessions.class, "touch", SessionId.class).fails(NullPointerException.class, () -> sessions.touch(running));
+        on(Sessions.class, "noteActivity", SessionId.class).empty(() -> {
+            sessions.noteActivity(running);
+            return null;
+        });
+        on(Sessions.class, "setStepFlag", SessionId.class, int.class, boolean.class, boolean.class).fails(NullPointerException.class,
+                () -> sessions.setStepFlag(running, 1, true, true));
+        on(Sessions.class, "close", SessionId.class, String.class, Duration.class).empty(() -> sessions.close(running, "test", null));
+        on(Sessions.class, "addFacilitator", TenantId.class, SessionId.class, PersonId.class, boolean.class).notFound(() -> {
+            sessions.addFacilitator(b.tenant, running, b.admin.id(), false);
+            return null;
+        });
+        on(Sessions.class, "createGroup", TenantId.class, SessionId.class, int.class, UUID.class, String.class)
+                .notFound(() -> sessions.createGroup(b.tenant, running, 2, UUID.randomUUID(), "A group"));
+        on(Sessions.class, "groupExists", SessionId.class, int.class, UUID.class).empty(() -> sessions.groupExists(closed, 2, b.group));
+        on(Sessions.class, "answerExists", SessionId.class, int.class, UUID.class).empty(() -> sessions.answerExists(closed, 1, b.answer));
+        on(Sessions.class, "assignGroup", TenantId.class, SessionId.class, int.class, UUID.class, UUID.class)
+                .notFound(() -> sessions.assignGroup(b.tenant, closed, 2, b.answer, b.group));
+        on(Sessions.class, "markTouchpoint", SessionId.class, UUID.class, String.class, boolean.class).fails(NullPointerException.class,
+                () -> sessions.markTouchpoint(closed, b.touchpoint, "improve", true));
+        on(Sessions.class, "improveCount", SessionId.class, int.class).empty(() -> sessions.improveCount(closed, 8));
+        on(Sessions.class, "stepState", SessionId.class, int.class).empty(() -> sessions.stepState(running, 1));
+        on(Sessions.class, "insertParticipant", TenantId.class, SessionId.class, ParticipantId.class, PersonId.class, boolean.class,
+                String.class, UnitId.class, Language.class, String.class).notFound(() -> {
+                    sessions.insertParticipant(b.tenant, running, ParticipantId.random(), null, true, "Guest", null, Language.FI, "x");
+                    return null;
+                });
+        on(Sessions.class, "participantOfPerson", SessionId.class, PersonId.class).empty(() -> sessions.participantOfPerson(closed, b.member.id()));
+        on(Sessions.class, "secretHash", SessionId.class, ParticipantId.class).empty(() -> sessions.secretHash(closed, p));
+        on(Sessions.class, "setSecretHash", SessionId.class, ParticipantId.class, String.class).empty(() -> {
+            sessions.setSecretHash(closed, p, "x");
+            return null;
+        });
+        on(Sessions.class, "setLanguage", SessionId.class, ParticipantId.class, Language.class).empty(() -> {
+            sessions.setLanguage(closed, p, Language.EN);
+            return null;
+        });
+        on(Sessions.class, "seen", SessionId.class, Collection.class, boolean.class).empty(() -> sessions.seen(closed, List.of(p), true));
+        on(Sessions.class, "unitOf", SessionId.class, ParticipantId.class).empty(() -> sessions.unitOf(closed, b.guestJoined.participant()));
+        on(Sessions.class, "lockParticipant", SessionId.class, ParticipantId.class).empty(() -> sessions.lockParticipant(closed, p));
+        on(Sessions.class, "upsertAnswer", SessionId.class, ParticipantId.class, int.class, UUID.class, Lane.class, String.class)
+                .empty(() -> sessions.upsertAnswer(running, b.runningJoined.participant(), 1, UUID.randomUUID(), null, "An answer"));
+        on(Sessions.class, "answer", SessionId.class, UUID.class).empty(() -> sessions.answer(closed, b.answer));
+        on(Sessions.class, "deleteAnswer", SessionId.class, ParticipantId.class, UUID.class)
+                .returns("a new version number and nothing deleted (the snapshot)", r -> r instanceof Long, () -> sessions.deleteAnswer(closed, p, b.answer));
+        on(Sessions.class, "dotsElsewhere", SessionId.class, int.class, ParticipantId.class, UUID.class)
+                .empty(() -> sessions.dotsElsewhere(closed, 3, p, UUID.randomUUID()));
+        on(Sessions.class, "setDots", TenantId.class, SessionId.class, int.class, ParticipantId.class, UUID.class, int.class)
+                .notFound(() -> sessions.setDots(b.tenant, closed, 3, p, b.group, 1));
+        on(Sessions.class, "rate", TenantId.class, SessionId.class, int.class, ParticipantId.class, int.class)
+                .notFound(() -> sessions.rate(b.tenant, closed, 4, p, 1));
+        on(Sessions.class, "addTouchpoint", TenantId.class, SessionId.class, int.class, ParticipantId.class, UUID.class,
+                Activity.JourneyStage.class, Activity.TouchpointOwner.class, String.class, int.class, int.class)
+                .notFound(() -> sessions.addTouchpoint(b.tenant, closed, 8, p, UUID.randomUUID(), Activity.JourneyStage.POST,
+                        Activity.TouchpointOwner.PARTNER, "A touchpoint", 1, 1));
+        on(Sessions.class, "touchpointExists", SessionId.class, UUID.class).empty(() -> sessions.touchpointExists(closed, b.touchpoint));
+        on(Sessions.class, "load", SessionId.class).empty(() -> sessions.load(closed));
+    }
+
+    private void tenantRows() {
+        Tenants tenants = bean(Tenants.class);
+        TenantRows rows = bean(TenantRows.class);
+        TenantSettingsRepository settings = bean(TenantSettingsRepository.class);
+        String why = "the tenant catalogue is a platform table (read before a tenant is chosen); TenantManagement shows a tenant's users their own"
+                + " tenant only (TenantManagement#find, #findBySlug) and the rest to platform administrators";
+        on(Tenants.class, "insert", Tenant.class).platformTable(why, () -> {
+            tenants.insert(new Tenant(TenantId.random(), "someone-" + a.marker, "Someone"));
+            return null;
+        });
+        on(Tenants.class, "find", TenantId.class).platformTable(why, () -> tenants.find(b.tenant));
+        on(Tenants.class, "findBySlug", String.class).platformTable(why, () -> tenants.findBySlug(b.marker + "-org"));
+        on(Tenants.class, "slugTaken", String.class).platformTable(why, () -> tenants.slugTaken(b.marker + "-org"));
+        on(Tenants.class, "all").platformTable(why, tenants::all);
+        on(Tenants.class, "nameTaken", String.class, TenantId.class).platformTable(why, () -> tenants.nameTaken(b.text("Tenant"), a.tenant));
+        on(Tenants.class, "rename", TenantId.class, String.class).platformTable(why, () -> {
+            tenants.rename(b.tenant, "Renamed");
+            return null;
+        });
+        on(Tenants.class, "mergedInto", TenantId.class).platformTable(why, () -> tenants.mergedInto(b.tenant));
+        on(Tenants.class, "lockForMerge", TenantId.class, TenantId.class).platformTable(why, () -> {
+            tenants.lockForMerge(b.tenant, a.tenant);
+            return null;
+        });
+        on(Tenants.class, "markMerged", TenantId.class, TenantId.class).platformTable(why, () -> {
+            tenants.markMerged(b.tenant, a.tenant);
+            return null;
+        });
+        on(Tenants.class, "deleteSettings").rollback().empty(() -> {
+            tenants.deleteSettings();
+            return null;
+        });
+        on(Tenants.class, "overview").platformTable(why, tenants::overview);
+        on(Tenants.class, "tenantOfOrganization", String.class).platformTable(why, () -> tenants.tenantOfOrganization(b.organization));
+        on(Tenants.class, "link", String.class, TenantId.class).platformTable(why, () -> {
+            tenants.link(b.organization + "-2", b.tenant);
+            return null;
+        });
+        on(Tenants.class, "unlink", String.class).platformTable(why, () -> tenants.unlink(b.organization));
+        on(Tenants.class, "moveOrganizations", TenantId.class, TenantId.class).platformTable(why, () -> tenants.moveOrganizations(b.tenant, a.tenant));
+        on(TenantRows.class, "nonEmptyTables").returns("how many rows A has, table by table", r -> r instanceof Map<?, ?> m && !m.isEmpty(),
+                rows::nonEmptyTables);
+        on(TenantSettingsRepository.class, "current").returns("A's own settings", r -> r.toString().contains(a.marker + "-inessive"),
+                settings::current);
+        on(TenantSettingsRepository.class, "save", TenantId.class, TenantSettings.class).notFound(() -> {
+            settings.save(b.tenant, TenantSettings.defaults());
+            return null;
+        });
+    }
+}
