@@ -8,9 +8,11 @@ APP_PORT=${APP_PORT:-18280}
 PG_PORT=${PG_PORT:-18281}
 BASE="http://localhost:$APP_PORT"
 HEAP=${HEAP:-1g}
+# JAR=/path/to/other/arki.jar measures another build (e.g. the one before a change) with the same harness
+JAR=${JAR:-$ROOT/ui-vaadin/target/arki.jar}
 
 build_jar() {
-  if [ ! -f "$ROOT/ui-vaadin/target/arki.jar" ] || [ -n "${REBUILD:-}" ]; then
+  if [ "$JAR" = "$ROOT/ui-vaadin/target/arki.jar" ] && { [ ! -f "$JAR" ] || [ -n "${REBUILD:-}" ]; }; then
     echo "building the production jar…" >&2
     (cd "$ROOT" && ./mvnw -B -q -Pproduction -DskipTests package)
   fi
@@ -19,7 +21,7 @@ build_jar() {
 start_app() {
   build_jar
   PORT=$APP_PORT ARKI_DATABASE_EMBEDDED_DATA_DIR="$WORK/pg" ARKI_DATABASE_EMBEDDED_PORT=$PG_PORT \
-    "$JAVA_HOME/bin/java" -Xms$HEAP -Xmx$HEAP -XX:+UseG1GC ${JAVA_BENCH_OPTS:-} -jar "$ROOT/ui-vaadin/target/arki.jar" \
+    "$JAVA_HOME/bin/java" -Xms$HEAP -Xmx$HEAP -XX:+UseG1GC ${JAVA_BENCH_OPTS:-} -jar "$JAR" \
     --logging.level.root=WARN > "$WORK/app.log" 2>&1 &
   APP_PID=$!
   trap 'stop_app' EXIT

@@ -6,6 +6,7 @@ const lib = require('./lib.js');
 
 const N = Number(process.argv[2] || 50);
 const ROUNDS = Number(process.argv[3] || 6);
+const WARMUP = Number(process.env.WARMUP || 2);
 const BASE = process.env.BASE;
 const PID = process.env.APP_PID;
 const JCMD = `${process.env.JAVA_HOME || '/usr/lib/jvm/temurin-25-jdk-amd64'}/bin/jcmd`;
@@ -45,10 +46,10 @@ function liveHeapMb() {
   await sleep(2000);
   const heapAfter = liveHeapMb();
   const lat = []; const lastPer = []; let missing = 0;
-  for (let k = 0; k < ROUNDS; k++) {
-    const target = k % 2 === 0 ? 3 : 2;
+  for (let k = -WARMUP; k < ROUNDS; k++) {
+    const target = (k + WARMUP) % 2 === 0 ? 3 : 2;
     await Promise.all(pages.map((p) => p.evaluate((t) => { delete window.__arrivals[t]; }, target)));
-    const clickedAt = await click(facilitator, k % 2 === 0 ? 'step-next' : 'step-previous', target);
+    const clickedAt = await click(facilitator, (k + WARMUP) % 2 === 0 ? 'step-next' : 'step-previous', target);
     const deadline = Date.now() + 30000;
     let got = [];
     while (Date.now() < deadline) {
@@ -56,11 +57,12 @@ function liveHeapMb() {
       if (got.length === pages.length) break;
       await sleep(50);
     }
+    await sleep(500);
+    if (k < 0) continue;
     missing += pages.length - got.length;
     const l = got.map((t) => t - clickedAt); lat.push(...l); lastPer.push(Math.max(...l));
-    await sleep(500);
   }
-  console.log(JSON.stringify({ benchmark: 'fanout-chromium', participants: pages.length, rounds: ROUNDS, join_all_ms: joinMs,
+  console.log(JSON.stringify({ benchmark: 'fanout-chromium', participants: pages.length, warmup_rounds: WARMUP, rounds: ROUNDS, join_all_ms: joinMs,
     p50_ms: lib.pct(lat, 50), p95_ms: lib.pct(lat, 95), last_p50_ms: lib.pct(lastPer, 50), last_max_ms: Math.max(...lastPer),
     missing_deliveries: missing, live_heap_per_participant_kb: Math.round(((heapAfter - heapBefore) * 1024) / pages.length),
     load: lib.load() }));

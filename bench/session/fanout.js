@@ -10,6 +10,8 @@ const { Participant } = require('./participant.js');
 
 const N = Number(process.argv[2] || 100);
 const ROUNDS = Number(process.argv[3] || 10);
+// unmeasured rounds first: the JIT compiles the step-change path, as it has on a server that has run for a while
+const WARMUP = Number(process.env.WARMUP || 5);
 const BASE = process.env.BASE;
 const PID = process.env.APP_PID;
 const JCMD = `${process.env.JAVA_HOME || '/usr/lib/jvm/temurin-25-jdk-amd64'}/bin/jcmd`;
@@ -70,23 +72,29 @@ async function baseline(n, rounds) {
   const presence = (await page.textContent('#presence')).trim();
 
   const lat = []; const lastPer = []; const cpuPer = []; let missing = 0;
-  for (let k = 0; k < ROUNDS; k++) {
-    const target = k % 2 === 0 ? 3 : 2;
+  // PROFILE=/path/to/file.jfr: a Java Flight Recording of the measured rounds only (not the joins)
+  const profile = process.env.PROFILE;
+  for (let k = -WARMUP; k < ROUNDS; k++) {
+    if (k === 0 && profile) execSync(`${JCMD} ${PID} JFR.start name=fanout settings=profile`);
+    const target = (k + WARMUP) % 2 === 0 ? 3 : 2;
     arrivals.delete(target);
     const c0 = cpuMs();
-    const clickedAt = k % 2 === 0 ? await lib.next(page, 3) : await prev(page, 2);
+    const clickedAt = (k + WARMUP) % 2 === 0 ? await lib.next(page, 3) : await prev(page, 2);
     const deadline = Date.now() + 20000;
     while ((arrivals.get(target) || []).length < participants.length && Date.now() < deadline) await sleep(5);
     const l = (arrivals.get(target) || []).map((t) => t - clickedAt);
+    await sleep(300);
+    const cpu = cpuMs() - c0;
+    await sleep(300);
+    if (k < 0) continue;
     missing += participants.length - l.length;
     lat.push(...l); lastPer.push(Math.max(...l));
-    await sleep(300);
-    cpuPer.push(cpuMs() - c0);
-    await sleep(300);
+    cpuPer.push(cpu);
   }
+  if (profile) execSync(`${JCMD} ${PID} JFR.stop name=fanout filename=${profile}`);
   const base = await baseline(participants.length, ROUNDS);
   const row = {
-    benchmark: 'fanout-emulated', participants: participants.length, join_failures: failures, rounds: ROUNDS, join_all_ms: joinMs,
+    benchmark: 'fanout-emulated', participants: participants.length, join_failures: failures, warmup_rounds: WARMUP, rounds: ROUNDS, join_all_ms: joinMs,
     presence_shown: presence, p50_ms: lib.pct(lat, 50), p95_ms: lib.pct(lat, 95), last_p50_ms: lib.pct(lastPer, 50),
     last_max_ms: Math.max(...lastPer), missing_deliveries: missing,
     baseline_ws_p50_ms: base.p50, baseline_ws_p95_ms: base.p95, baseline_ws_last_ms: base.last,

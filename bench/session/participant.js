@@ -78,9 +78,14 @@ class Participant {
       data: { route: `/${route}`, query: '', appShellTitle: 'Arki', historyState: { idx: 0 }, trigger: '' } }]);
     const button = nodeWithId(view, 'join-submit');
     if (button == null) throw new Error('no join button: ' + view.slice(0, 300));
-    await this.rpc([{ type: 'event', node: button, event: 'click', data: { 'event.shiftKey': false, 'event.metaKey': false,
+    const joined = await this.rpc([{ type: 'event', node: button, event: 'click', data: { 'event.shiftKey': false, 'event.metaKey': false,
       'event.detail': 1, 'event.ctrlKey': false, 'event.clientX': 40, 'event.clientY': 160, 'event.altKey': false,
       'event.button': 0, 'event.screenY': 250, 'event.screenX': 50 } }]);
+    // joined only if the session's step is on screen; else the page said "busy, try again" (a failed join, counted as one)
+    if (nodeWithId(joined, 'step-question') == null && nodeWithId(joined, 'session-title') == null) {
+      this.close();
+      throw new Error('join not completed: ' + (joined.includes('join-busy') ? 'busy message shown' : joined.slice(0, 200)));
+    }
     return this;
   }
 

@@ -979,6 +979,8 @@ final class CrossTenantCases {
                 .notFound(() -> sessions.addTouchpoint(b.tenant, closed, 8, p, UUID.randomUUID(), Activity.JourneyStage.POST,
                         Activity.TouchpointOwner.PARTNER, "A touchpoint", 1, 1));
         on(Sessions.class, "touchpointExists", SessionId.class, UUID.class).empty(() -> sessions.touchpointExists(closed, b.touchpoint));
+        on(Sessions.class, "touchpointCount", SessionId.class, int.class, Activity.JourneyStage.class)
+                .empty(() -> sessions.touchpointCount(closed, 8, Activity.JourneyStage.PRE));
         on(Sessions.class, "load", SessionId.class).empty(() -> sessions.load(closed));
     }
 

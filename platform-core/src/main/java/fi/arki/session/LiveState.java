@@ -31,7 +31,8 @@ public record LiveState(SessionInfo session, long version, int currentStep, @Nul
                         List<Group> groups, List<Grouping> groupings, List<Vote> votes, List<Rating> ratings,
                         List<Touchpoint> touchpoints, List<DevelopmentTarget> committedTargets,
                         List<DevelopmentTarget> earlierTargets, List<TargetReview> reviews,
-                        int anonymityThreshold, OrganisationName organisation, Map<Integer, Integer> voteBudgets) {
+                        int anonymityThreshold, OrganisationName organisation, Map<Integer, Integer> voteBudgets,
+                        int touchpointsPerStage) {
 
     public static final Comparator<Answer> TEXT_ORDER = Comparator
             .comparing((Answer a) -> a.text().toLowerCase(java.util.Locale.ROOT))
@@ -55,6 +56,12 @@ public record LiveState(SessionInfo session, long version, int currentStep, @Nul
     /** How many dots each participant has in a vote step (the deck's budget, or the tenant's setting for it). */
     public int budget(int step) {
         return voteBudgets.getOrDefault(step, 0);
+    }
+
+    /** Whether a journey map's stage has all the touchpoints the deck's setting allows (0: no limit). */
+    public boolean stageFull(int step, Activity.JourneyStage stage) {
+        return touchpointsPerStage > 0
+                && touchpoints.stream().filter(t -> t.step() == step && t.stage() == stage).count() >= touchpointsPerStage;
     }
 
     /** One activity of a chosen card, in the order the session runs them. */

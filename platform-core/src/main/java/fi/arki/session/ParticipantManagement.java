@@ -278,6 +278,17 @@ public class ParticipantManagement {
             throw new InvalidInputException("session.error.journey-scale");
         }
         String clean = cleanText(label, 300);
+        if (sessions.touchpointExists(session, id)) {
+            return 0; // a retry of one already stored
+        }
+        int limit = management.touchpointsPerStage(info);
+        if (limit > 0) {
+            // one writer per session at a time here, so that two at once cannot both take the last place
+            sessions.lockRunning(session).orElseThrow(() -> new InvalidInputException("session.error.closed"));
+            if (sessions.touchpointCount(session, step, stage) >= limit) {
+                throw new InvalidInputException("session.error.touchpoints-full", limit);
+            }
+        }
         Optional<Long> version = sessions.addTouchpoint(TenantContext.require(), session, step, participant, id, stage, owner,
                 clean, emotion, effort);
         if (version.isEmpty()) {

@@ -127,6 +127,21 @@ public class SessionManagement {
 
     static final String VOTE_BUDGET = "vote-budget";
 
+    /**
+     * How many touchpoints a journey map takes per stage: the tenant's value of the deck's
+     * {@code touchpoints-per-stage} setting if the deck declares one; 0 (no limit) otherwise.
+     */
+    int touchpointsPerStage(SessionInfo session) {
+        DeckCatalog registry = catalog.getIfAvailable();
+        if (registry == null) {
+            return 0;
+        }
+        var settings = registry.settings(deckOf(session));
+        return settings.definition(TOUCHPOINTS_PER_STAGE).isPresent() ? Math.max(0, settings.integer(TOUCHPOINTS_PER_STAGE)) : 0;
+    }
+
+    static final String TOUCHPOINTS_PER_STAGE = "touchpoints-per-stage";
+
     /** The activity of one step of a session, from its pinned deck. */
     Activity activity(SessionInfo session, String cardId, String activityId) {
         return deckOf(session).manifest().card(cardId).flatMap(c -> c.activity(activityId))
@@ -302,7 +317,9 @@ public class SessionManagement {
         return new LiveState(loaded.info(), loaded.version(), loaded.currentStep(), loaded.timerEndsAt(), loaded.steps(),
                 loaded.participants(), loaded.answers(), loaded.groups(), loaded.groupings(), loaded.votes(), loaded.ratings(),
                 loaded.touchpoints(), committed, toReview, reviews, tenantSettings.anonymityThreshold(),
-                tenantSettings.organisationName(name), budgets);
+                tenantSettings.organisationName(name), budgets,
+                loaded.steps().stream().anyMatch(s -> s.kind() == fi.arki.deck.ActivityKind.JOURNEY_MAP)
+                        ? touchpointsPerStage(loaded.info()) : 0);
     }
 
     // ---- facilitator actions ---------------------------------------------------------------

@@ -102,6 +102,33 @@ class LiveSessionIntegrationTests {
     }
 
     @Test
+    void a_journey_map_takes_as_many_touchpoints_per_stage_as_the_decks_setting_allows_and_a_retry_is_not_refused() {
+        SessionInfo info = start(SessionMode.ANONYMOUS, List.of("service"));
+        Joined joined = as(() -> participants.join(info.id(), Joiner.guest(null, null, Language.FI)));
+        int journey = 1;
+        UUID first = UUID.randomUUID();
+        var pre = fi.arki.deck.Activity.JourneyStage.values()[0];
+        var core = fi.arki.deck.Activity.JourneyStage.values()[1];
+        var own = fi.arki.deck.Activity.TouchpointOwner.values()[0];
+        as(() -> participants.addTouchpoint(info.id(), joined.participant(), journey, first, pre, own, "Verkkosivut", 3, 4));
+        as(() -> participants.addTouchpoint(info.id(), joined.participant(), journey, UUID.randomUUID(), pre, own, "Puhelu", 2, 5));
+        assertThatThrownBy(() -> as(() -> participants.addTouchpoint(info.id(), joined.participant(), journey, UUID.randomUUID(),
+                pre, own, "Kolmas", 3, 3)))
+                .isInstanceOf(InvalidInputException.class).extracting("messageKey").isEqualTo("session.error.touchpoints-full");
+        // the same touchpoint sent again (its reply was lost) is no error, and is not stored twice
+        assertThat(as(() -> participants.addTouchpoint(info.id(), joined.participant(), journey, first, pre, own, "Verkkosivut", 3, 4)))
+                .isZero();
+        as(() -> participants.addTouchpoint(info.id(), joined.participant(), journey, UUID.randomUUID(), core, own, "Tapaaminen", 4, 3));
+
+        LiveState state = as(() -> sessions.state(info.id()));
+        assertThat(state.touchpointsPerStage()).isEqualTo(2);
+        assertThat(state.touchpoints(journey)).extracting(LiveState.Touchpoint::label)
+                .containsExactlyInAnyOrder("Verkkosivut", "Puhelu", "Tapaaminen");
+        assertThat(state.stageFull(journey, pre)).isTrue();
+        assertThat(state.stageFull(journey, core)).isFalse();
+    }
+
+    @Test
     void votes_stay_within_the_budget_and_ratings_show_nothing_below_the_anonymity_threshold() {
         SessionInfo info = start(SessionMode.NAMED, List.of("competence"));
         List<Joined> people = as(() -> List.of(

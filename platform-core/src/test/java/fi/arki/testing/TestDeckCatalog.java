@@ -51,7 +51,9 @@ public class TestDeckCatalog implements DeckCatalog {
 
     @Override
     public fi.arki.deck.DeckSettings settings(InstalledDeck deck) {
-        return new fi.arki.deck.DeckSettings(deck.id(), List.of(), Map.of());
+        // a deck setting the session honours: at most two touchpoints per stage of a journey map
+        return new fi.arki.deck.DeckSettings(deck.id(), List.of(new fi.arki.deck.Setting("touchpoints-per-stage",
+                fi.arki.deck.Setting.Type.INTEGER, "2", 2, 12, List.of())), Map.of("touchpoints-per-stage", "2"));
     }
 
     @Override

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +34,11 @@ import org.springframework.test.context.ActiveProfiles;
  * from the side menu, in Finnish and in Swedish, plus the sign-in page and the accessibility statement it links to; and {@code <html lang>}
  * says the language the page is in (T-22). A violation fails the test unless a reviewed baseline
  * entry ({@code accessibility-baseline.csv}: rule, path, expiry date, reason) still covers it.
+ *
+ * <p>The live session pages are not in any menu: a second test runs a card, the facilitator in
+ * Finnish and a guest on a phone in Swedish, and checks the facilitator console, the presenter
+ * view, the join pages, the participant view at each kind of step and the summary. It does the
+ * work by keyboard alone (Tab, Enter, arrow keys), and each control reached shows its focus.
  */
 @SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "arki.demo.enabled=true")
@@ -98,6 +106,192 @@ class AccessibilityEndToEndTests {
         driver.executeScript("const i = document.createElement('input'); i.type = 'text'; document.querySelector('main').append(i);");
         Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(driver);
         assertThat(results.getViolations()).extracting(Rule::getId).contains("label");
+    }
+
+    @Test
+    void the_live_session_pages_meet_wcag_21_aa_and_a_card_runs_by_keyboard_alone() throws IOException {
+        String base = "http://localhost:" + port;
+        List<BaselineEntry> baseline = baseline();
+        violations.clear();
+        visited.clear();
+        ChromeDriver facilitator = driver;
+        ChromeDriver guest = BrowserSupport.chromium();
+        guest.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            facilitator.manage().deleteAllCookies();
+            fi.arki.ui.session.SessionPages.signIn(facilitator, base, "facilitator");
+            facilitator.get(base + "/sessions/new");
+            fi.arki.ui.session.SessionPages.click(facilitator, By.xpath("//vaadin-checkbox[.//label[normalize-space()='Yritysrahoitus']]"));
+            fi.arki.ui.session.SessionPages.pick(facilitator, "start-deck", "Juutin kuusi ulottuvuutta");
+            fi.arki.ui.session.SessionPages.click(facilitator, By.xpath("//vaadin-radio-button[.//label[contains(., 'Yksi kortti')]]"));
+            fi.arki.ui.session.SessionPages.pick(facilitator, "start-card", "Lopuksi");
+            fi.arki.ui.session.SessionPages.click(facilitator, By.id("start-submit"));
+            BrowserSupport.waitFor(facilitator).until(ExpectedConditions.urlContains("/facilitate"));
+            String code = fi.arki.ui.session.SessionPages.text(facilitator, "join-code");
+            String sessionUrl = facilitator.getCurrentUrl().replace("/facilitate", "");
+            analyze(facilitator, "facilitator fi console-intro");
+
+            guest.get(base + "/login");
+            guest.manage().addCookie(new Cookie("arki-lang", "sv"));
+            guest.get(base + "/join");
+            BrowserSupport.waitFor(guest).until(ExpectedConditions.presenceOfElementLocated(By.id("join-code-input")));
+            analyze(guest, "guest sv join-code");
+            keyboard(guest, "join-code-input");
+            new Actions(guest).sendKeys(code).sendKeys(Keys.ENTER).perform();
+            BrowserSupport.waitFor(guest).until(ExpectedConditions.presenceOfElementLocated(By.id("join-submit")));
+            analyze(guest, "guest sv join-form");
+            press(guest, "join-submit", Keys.ENTER);
+            fi.arki.ui.session.SessionPages.waitText(guest, "card-title", "");
+            BrowserSupport.waitFor(guest).until(ExpectedConditions.presenceOfElementLocated(By.id("step-question")));
+            analyze(guest, "participant sv intro");
+
+            press(facilitator, "step-next", Keys.ENTER);
+            fi.arki.ui.session.SessionPages.waitText(guest, "step-progress", "Steg 2 / 6");
+            analyze(facilitator, "facilitator fi console-prompt");
+            String written = "Svenskspråkig service";
+            keyboard(guest, "answer-text");
+            new Actions(guest).sendKeys(written).perform();
+            press(guest, "answer-add", Keys.ENTER);
+            BrowserSupport.waitFor(guest).until(d -> d.findElements(By.cssSelector("#my-answers .arki-own-answer")).stream()
+                    .anyMatch(li -> li.getText().contains(written) && li.getText().contains("Sparat")));
+            analyze(guest, "participant sv prompt");
+            // the facilitator's timer counts down on the participant's phone (in the browser, no push per second)
+            press(facilitator, "timer-start", Keys.ENTER);
+            fi.arki.ui.session.SessionPages.waitText(guest, "timer", "Tid kvar 2:");
+            String shown = fi.arki.ui.session.SessionPages.text(guest, "timer");
+            BrowserSupport.waitFor(guest).until(d -> !d.findElement(By.id("timer")).getText().equals(shown));
+            press(facilitator, "step-reveal", Keys.ENTER);
+            BrowserSupport.waitFor(guest).until(ExpectedConditions.textToBePresentInElementLocated(By.id("all-answers"), written));
+            analyze(guest, "participant sv prompt-revealed");
+
+            press(facilitator, "step-next", Keys.ENTER); // grouping, by keyboard
+            fi.arki.ui.session.SessionPages.waitText(facilitator, "step-progress", "Vaihe 3 / 6");
+            keyboard(facilitator, "group-label");
+            new Actions(facilitator).sendKeys("Palvelukieli").perform();
+            press(facilitator, "group-create", Keys.ENTER);
+            fi.arki.ui.session.SessionPages.waitText(facilitator, "group-names", "Palvelukieli (0)");
+            keyboard(facilitator, "group-of-0");
+            new Actions(facilitator).sendKeys(Keys.ARROW_DOWN).perform();
+            chooseByKeyboard(facilitator, "Palvelukieli");
+            fi.arki.ui.session.SessionPages.waitText(facilitator, "group-names", "Palvelukieli (1)");
+            // the menu is rebuilt with the new grouping; the keyboard user is where they were
+            BrowserSupport.waitFor(facilitator).until(d -> focusedWithin((ChromeDriver) d, "group-of-0"));
+            analyze(facilitator, "facilitator fi console-group");
+            BrowserSupport.waitFor(guest).until(ExpectedConditions.textToBePresentInElementLocated(By.id("groups"), written));
+            analyze(guest, "participant sv group");
+
+            press(facilitator, "step-next", Keys.ENTER); // dot vote over the groups
+            fi.arki.ui.session.SessionPages.waitText(guest, "dots-left", "3 / 3");
+            keyboardTo(guest, "arki-vote-plus");
+            new Actions(guest).sendKeys(Keys.ENTER).perform();
+            fi.arki.ui.session.SessionPages.waitText(guest, "dots-left", "2 / 3");
+            analyze(guest, "participant sv vote");
+            analyze(facilitator, "facilitator fi console-vote");
+
+            press(facilitator, "step-next", Keys.ENTER);
+            fi.arki.ui.session.SessionPages.waitText(guest, "step-progress", "Steg 5 / 6");
+            analyze(guest, "participant sv commit");
+            analyze(facilitator, "facilitator fi console-commit");
+            press(facilitator, "step-next", Keys.ENTER);
+            fi.arki.ui.session.SessionPages.waitText(guest, "step-progress", "Steg 6 / 6");
+            analyze(guest, "participant sv pulse");
+            analyze(facilitator, "facilitator fi console-pulse");
+
+            press(facilitator, "timer-start", Keys.ENTER); // a step change stops the timer: one for the last step
+            fi.arki.ui.session.SessionPages.waitText(guest, "timer", "Tid kvar ");
+            facilitator.get(sessionUrl + "/present");
+            BrowserSupport.waitFor(facilitator).until(ExpectedConditions.presenceOfElementLocated(By.id("step-question")));
+            fi.arki.ui.session.SessionPages.waitText(facilitator, "timer", "Aikaa "); // the presenter shows the same timer
+            analyze(facilitator, "facilitator fi presenter");
+            facilitator.get(sessionUrl + "/facilitate");
+            fi.arki.ui.session.SessionPages.click(facilitator, By.id("session-close"));
+            fi.arki.ui.session.SessionPages.click(facilitator, By.cssSelector("vaadin-button[slot='confirm-button']"));
+            fi.arki.ui.session.SessionPages.waitText(guest, "session-closed", "");
+            analyze(guest, "participant sv closed");
+            facilitator.get(sessionUrl + "/summary");
+            BrowserSupport.waitFor(facilitator).until(ExpectedConditions.presenceOfElementLocated(By.id("summary-targets")));
+            analyze(facilitator, "facilitator fi summary");
+        } finally {
+            guest.quit();
+        }
+        List<String> unexplained = violations.stream().filter(v -> baseline.stream().noneMatch(b -> b.covers(v))).toList();
+        assertThat(visited).as("session pages checked").hasSizeGreaterThan(15);
+        assertThat(unexplained).as("WCAG 2.1 AA violations on %s", visited).isEmpty();
+    }
+
+    /** Runs axe on the page as it is now (a live view changes without a new address). */
+    private void analyze(ChromeDriver on, String where) {
+        BrowserSupport.waitFor(on).until(d -> !d.findElements(By.cssSelector("main, [role=main]")).isEmpty());
+        String[] parts = where.split(" ", 3);
+        String place = parts[0] + " " + parts[1] + " /" + parts[2];
+        visited.add(place);
+        Results results = new AxeBuilder().withTags(WCAG_21_AA).analyze(on);
+        for (Rule rule : results.getViolations()) {
+            rule.getNodes().forEach(node -> violations.add(rule.getId() + " " + place + " " + node.getTarget()));
+        }
+    }
+
+    /** Tabs (forwards) until the element with this id, or one with this class, has the focus; then checks the focus shows. */
+    private static void keyboardTo(ChromeDriver on, String idOrClass) {
+        if (focusedWithin(on, idOrClass)) {
+            // focused by the page (autofocus, or after a change): arrive there by keyboard, as a keyboard user would see it
+            new Actions(on).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).sendKeys(Keys.TAB).perform();
+        }
+        for (int i = 0; i < 80 && !focusedWithin(on, idOrClass); i++) {
+            new Actions(on).sendKeys(Keys.TAB).perform();
+        }
+        assertThat(focusedWithin(on, idOrClass)).as("%s is reachable by Tab", idOrClass).isTrue();
+        assertThat(focusShows(on)).as("the focus on %s is visible", idOrClass).isTrue();
+    }
+
+    private static void keyboard(ChromeDriver on, String id) {
+        BrowserSupport.waitFor(on).until(ExpectedConditions.presenceOfElementLocated(By.id(id)));
+        keyboardTo(on, id);
+    }
+
+    private static void press(ChromeDriver on, String id, Keys key) {
+        keyboard(on, id);
+        new Actions(on).sendKeys(key).perform();
+    }
+
+    /** The element that has the focus, or one of its hosts, has this id or class. */
+    static boolean focusedWithin(ChromeDriver on, String idOrClass) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) on).executeScript("""
+                let n = document.activeElement;
+                while (n && n.shadowRoot && n.shadowRoot.activeElement) { n = n.shadowRoot.activeElement; }
+                while (n) {
+                  if (n.id === arguments[0] || (n.classList && n.classList.contains(arguments[0]))) { return true; }
+                  n = n.parentElement || (n.getRootNode && n.getRootNode().host) || null;
+                }
+                return false;""", idOrClass));
+    }
+
+    /** A focused Vaadin control marks keyboard focus (focus-ring, which Lumo draws); a native one matches :focus-visible with an outline. */
+    static boolean focusShows(ChromeDriver on) {
+        return Boolean.TRUE.equals(((JavascriptExecutor) on).executeScript("""
+                let n = document.activeElement;
+                while (n && n.shadowRoot && n.shadowRoot.activeElement) { n = n.shadowRoot.activeElement; }
+                for (let m = n; m; m = m.parentElement || (m.getRootNode && m.getRootNode().host) || null) {
+                  if (m.hasAttribute && m.hasAttribute('focus-ring')) { return true; }
+                }
+                if (!n || !n.matches(':focus-visible')) { return false; }
+                const style = getComputedStyle(n);
+                return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';"""));
+    }
+
+    /** In an open vaadin-select, moves with the arrow keys to the item with this text and takes it with Enter. */
+    private static void chooseByKeyboard(ChromeDriver on, String item) {
+        for (int i = 0; i < 12; i++) {
+            Object focused = ((JavascriptExecutor) on).executeScript(
+                    "const f = [...document.querySelectorAll('vaadin-select-item')].find(e => e.hasAttribute('focused'));"
+                            + " return f ? f.textContent.trim() : null;");
+            if (item.equals(focused)) {
+                new Actions(on).sendKeys(Keys.ENTER).perform();
+                return;
+            }
+            new Actions(on).sendKeys(Keys.ARROW_DOWN).perform();
+        }
+        throw new AssertionError(item + " not reachable with the arrow keys");
     }
 
     private void check(String url, String user, String language) {

@@ -489,6 +489,11 @@ public class Sessions {
                 .fetchOptional(TOUCHPOINT.VERSION);
     }
 
+    public int touchpointCount(SessionId session, int step, Activity.JourneyStage stage) {
+        return db.fetchCount(TOUCHPOINT, TOUCHPOINT.SESSION_ID.eq(session.value()), TOUCHPOINT.STEP_IDX.eq(step),
+                TOUCHPOINT.STAGE.eq(stage.code()));
+    }
+
     public boolean touchpointExists(SessionId session, UUID id) {
         return db.fetchExists(TOUCHPOINT, TOUCHPOINT.SESSION_ID.eq(session.value()), TOUCHPOINT.ID.eq(id));
     }

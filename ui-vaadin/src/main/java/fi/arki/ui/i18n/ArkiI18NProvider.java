@@ -38,6 +38,8 @@ public class ArkiI18NProvider implements I18NProvider {
     private static final Logger log = LoggerFactory.getLogger(ArkiI18NProvider.class);
 
     private final Map<Language, Map<String, String>> texts = load();
+    /** Parsed patterns, copied per use (MessageFormat is not thread-safe; a copy is far cheaper than a parse). */
+    private final Map<Language, Map<String, MessageFormat>> formats = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Override
     public List<Locale> getProvidedLocales() {
@@ -52,7 +54,12 @@ public class ArkiI18NProvider implements I18NProvider {
             log.warn("Missing translation {} for {}", key, language);
             return "!" + key + "!";
         }
-        return params.length == 0 ? pattern : new MessageFormat(pattern, language.locale()).format(params);
+        if (params.length == 0) {
+            return pattern;
+        }
+        MessageFormat parsed = formats.computeIfAbsent(language, l -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(key, k -> new MessageFormat(pattern, language.locale()));
+        return ((MessageFormat) parsed.clone()).format(params);
     }
 
     /** Every key of a language, for the completeness test. */

@@ -28,6 +28,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import fi.arki.deck.Activity;
 import fi.arki.deck.Card;
+import fi.arki.deck.DeckCatalog;
 import fi.arki.directory.DirectoryManagement;
 import fi.arki.directory.Person;
 import fi.arki.directory.PersonId;
@@ -76,6 +77,7 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
     private final DirectoryManagement directory;
     private final TenantSettingsManagement settings;
     private final TenantManagement tenants;
+    private final DeckCatalog catalog;
     private SessionInfo info;
     private SessionTexts texts;
     private PersonId me;
@@ -88,7 +90,10 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
     private final Div controls = new Div();
     private final Span connection = new Span();
     private int shownStep = -1;
+    private int markedStep = -1;
+    private java.time.Instant shownTimer;
     private Div dynamic;
+    private String focusAfterRebuild;
     private Object signature;
     private Runnable rerender = () -> { };
     private Map<PersonId, String> people = Map.of();
@@ -98,13 +103,14 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
     private Button next;
 
     public FacilitatorView(SessionManagement sessions, LiveStates states, SessionBroadcaster broadcaster, DirectoryManagement directory,
-                           TenantSettingsManagement settings, TenantManagement tenants) {
+                           TenantSettingsManagement settings, TenantManagement tenants, DeckCatalog catalog) {
         this.sessions = sessions;
         this.states = states;
         this.broadcaster = broadcaster;
         this.directory = directory;
         this.settings = settings;
         this.tenants = tenants;
+        this.catalog = catalog;
         addClassName("arki-page");
         addClassName("arki-console");
     }
@@ -125,7 +131,7 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
             event.forwardTo(SessionsView.class);
             return;
         }
-        texts = new SessionTexts(sessions.deckOf(info), LanguageSupport.current(),
+        texts = SessionTexts.shared(tenant, info.id(), sessions.deckOf(info), LanguageSupport.current(),
                 settings.current().organisationName(CurrentUser.require().tenantName()));
         Map<PersonId, String> names = new LinkedHashMap<>();
         info.teams().forEach(team -> directory.membersOf(team).forEach(p -> names.put(p.id(), p.displayName())));
@@ -162,6 +168,8 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
         presence.setId("presence");
         timer.setId("timer");
         timer.addClassName("arki-timer");
+        timer.getElement().setAttribute("role", "timer");
+        timer.setVisible(false);
         connection.setId("connection");
         connection.getElement().setAttribute("role", "status");
         Span mode = StepParts.badge(getTranslation(info.anonymous() ? "join.mode.anonymous" : "join.mode.named"));
@@ -250,8 +258,11 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
     private void render(LiveState s) {
         state = s;
         presence.setText(getTranslation("session.presence.facilitator", s.present(), s.participants().size()));
-        timer.setText(s.timerEndsAt() == null ? "" : StepParts.timer(this, s.timerEndsAt()));
-        timer.setVisible(s.timerEndsAt() != null);
+        if (!Objects.equals(s.timerEndsAt(), shownTimer)) {
+            shownTimer = s.timerEndsAt();
+            BrowserScripts.countdown(timer, s.timerEndsAt(), getTranslation("session.timer.left"), getTranslation("session.timer.up"));
+            Ui.visible(timer, s.timerEndsAt() != null);
+        }
         renderStepList();
         if (!s.session().running()) {
             if (shownStep != Integer.MAX_VALUE) {
@@ -282,19 +293,38 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
         rerender.run();
     }
 
+    /** The list of steps, built once; a step change only moves the "current" mark. */
     private void renderStepList() {
-        stepList.removeAll();
-        for (LiveState.Step step : state.steps()) {
-            Button go = new Button(texts.cardTitle(step.cardId()) + ": " + getTranslation("session.kind." + step.kind().code()),
-                    e -> act(() -> sessions.goTo(me, info.id(), step.index())));
-            go.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            go.setId("go-step-" + step.index());
-            ListItem item = new ListItem(go);
-            if (step.index() == state.currentStep()) {
-                item.addClassName("arki-current");
-                go.getElement().setAttribute("aria-current", "step");
+        if (stepList.getComponentCount() != state.steps().size()) {
+            stepList.removeAll();
+            for (LiveState.Step step : state.steps()) {
+                Button go = new Button(texts.cardTitle(step.cardId()) + ": " + getTranslation("session.kind." + step.kind().code()),
+                        e -> act(() -> sessions.goTo(me, info.id(), step.index())));
+                go.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                go.setId("go-step-" + step.index());
+                stepList.add(new ListItem(go));
             }
-            stepList.add(item);
+            markedStep = -1;
+        }
+        int current = state.session().running() ? state.currentStep() : -1;
+        if (current != markedStep) {
+            mark(markedStep, false);
+            mark(current, true);
+            markedStep = current;
+        }
+    }
+
+    private void mark(int index, boolean current) {
+        if (index < 0 || index >= stepList.getComponentCount()) {
+            return;
+        }
+        ListItem item = (ListItem) stepList.getComponentAt(index);
+        item.setClassName("arki-current", current);
+        Button go = (Button) item.getComponentAt(0);
+        if (current) {
+            go.getElement().setAttribute("aria-current", "step");
+        } else {
+            go.getElement().removeAttribute("aria-current");
         }
     }
 
@@ -302,12 +332,16 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
         shownStep = step.index();
         signature = null;
         stepArea.removeAll();
-        stepArea.add(StepParts.heading(this, texts, step, state.steps().size()));
+        StepHeading heading = new StepHeading();
+        heading.show(texts, step, state.steps().size());
+        stepArea.add(heading);
         dynamic = new Div();
         Activity activity = texts.activity(step);
         switch (activity) {
             case Activity.Intro intro -> {
-                stepArea.add(StepParts.intro(texts, step, intro, this));
+                IntroParts parts = new IntroParts(tenant, catalog);
+                parts.show(texts, step);
+                stepArea.add(parts);
                 rerender = () -> { };
             }
             case Activity.Prompt p -> dynamic(() -> writingSignature(step), () -> writing(step, false));
@@ -336,8 +370,29 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
                 signature = now;
                 dynamic.removeAll();
                 dynamic.add(build.get());
+                refocus();
             }
         };
+    }
+
+    /**
+     * The control a keyboard user acted on is built again with the change; the focus goes back to
+     * it (by its id) instead of falling to the top of the page.
+     */
+    private void refocus() {
+        String id = focusAfterRebuild;
+        focusAfterRebuild = null;
+        if (id == null) {
+            return;
+        }
+        dynamic.getElement().getChildren().flatMap(FacilitatorView::descendants)
+                .filter(e -> id.equals(e.getAttribute("id"))).findFirst()
+                .flatMap(e -> e.getComponent()).filter(c -> c instanceof com.vaadin.flow.component.Focusable<?>)
+                .ifPresent(c -> ((com.vaadin.flow.component.Focusable<?>) c).focus());
+    }
+
+    private static java.util.stream.Stream<com.vaadin.flow.dom.Element> descendants(com.vaadin.flow.dom.Element e) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(e), e.getChildren().flatMap(FacilitatorView::descendants));
     }
 
     private Object writingSignature(LiveState.Step step) {
@@ -378,6 +433,7 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
         label.setMaxLength(200);
         Button create = new Button(getTranslation("session.group.create"), e -> {
             String value = label.getValue();
+            focusAfterRebuild = "group-label";
             act(() -> sessions.saveGroup(me, info.id(), step.index(), UUID.randomUUID(), value));
         });
         create.setId("group-create");
@@ -401,10 +457,12 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
             choice.setItemLabelGenerator(id -> id.equals(NO_GROUP) ? getTranslation("session.group.none")
                     : groups.stream().filter(g -> g.id().equals(id)).findFirst().map(LiveState.Group::label).orElse(""));
             choice.setValue(grouping.getOrDefault(answer.id(), NO_GROUP));
-            choice.setId("group-of-" + i++);
+            String choiceId = "group-of-" + i++;
+            choice.setId(choiceId);
             choice.addValueChangeListener(e -> {
                 if (e.isFromClient()) {
                     UUID chosen = e.getValue();
+                    focusAfterRebuild = choiceId;
                     act(() -> sessions.assign(me, info.id(), step.index(), answer.id(), NO_GROUP.equals(chosen) ? null : chosen));
                 }
             });

@@ -30,9 +30,13 @@ import fi.arki.session.ParticipantId;
 import fi.arki.session.ParticipantManagement;
 import fi.arki.session.Presence;
 import fi.arki.session.SessionBroadcaster;
+import fi.arki.session.SessionId;
 import fi.arki.session.SessionInfo;
 import fi.arki.session.SessionManagement;
+import fi.arki.deck.DeckCatalog;
+import fi.arki.shared.InvalidInputException;
 import fi.arki.shared.Language;
+import fi.arki.shared.TenantId;
 import fi.arki.tenancy.TenantContext;
 import fi.arki.tenancy.TenantManagement;
 import fi.arki.tenancy.TenantSettings;
@@ -45,6 +49,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -58,6 +63,7 @@ import java.util.stream.Collectors;
 public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     static final String COOKIE_PREFIX = "arki-p-";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JoinView.class);
 
     private final SessionManagement sessions;
     private final ParticipantManagement participants;
@@ -67,10 +73,12 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
     private final DirectoryManagement directory;
     private final TenantSettingsManagement settings;
     private final TenantManagement tenants;
+    private final DeckCatalog catalog;
     private String title;
 
     public JoinView(SessionManagement sessions, ParticipantManagement participants, LiveStates states, SessionBroadcaster broadcaster,
-                    Presence presence, DirectoryManagement directory, TenantSettingsManagement settings, TenantManagement tenants) {
+                    Presence presence, DirectoryManagement directory, TenantSettingsManagement settings, TenantManagement tenants,
+                    DeckCatalog catalog) {
         this.sessions = sessions;
         this.participants = participants;
         this.states = states;
@@ -79,6 +87,7 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
         this.directory = directory;
         this.settings = settings;
         this.tenants = tenants;
+        this.catalog = catalog;
         addClassName("arki-join");
     }
 
@@ -91,12 +100,61 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
             codeForm(null);
             return;
         }
-        Optional<JoinTarget> target = sessions.resolve(code.get());
-        if (target.isEmpty()) {
-            codeForm(getTranslation("join.not-found"));
-            return;
+        try {
+            Optional<JoinTarget> target = patiently(() -> sessions.resolve(code.get()));
+            if (target.isEmpty()) {
+                codeForm(getTranslation("join.not-found"));
+                return;
+            }
+            patiently(() -> {
+                removeAll();
+                open(target.get());
+                return null;
+            });
+        } catch (InvalidInputException e) {
+            removeAll();
+            codeForm(Feedback.message(this, e));
+        } catch (RuntimeException e) {
+            // the database is away or too busy to answer in time (a burst of joins): say so, and let them try again
+            log.warn("Could not open the join page: {}", e.toString());
+            busy();
         }
-        open(target.get());
+    }
+
+    /**
+     * Work that needs a database connection, tried up to three times when none was free in time
+     * (a burst of joins): no transaction had begun, so trying again is safe, and a short random
+     * wait spreads the joiners out. Only then does the joiner see "busy, try again".
+     */
+    static <T> T patiently(java.util.function.Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (org.springframework.transaction.CannotCreateTransactionException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(200, 800) * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A friendly "try again" instead of an error page when the server cannot answer in time. */
+    private void busy() {
+        removeAll();
+        add(new LanguageSelect(), new H1(getTranslation("join.title")));
+        Paragraph why = new Paragraph(getTranslation("join.busy"));
+        why.setId("join-busy");
+        why.getElement().setAttribute("role", "alert");
+        Button again = new Button(getTranslation("join.try-again"), e -> getUI().ifPresent(ui -> ui.getPage().reload()));
+        again.setId("join-try-again");
+        again.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add(why, again);
     }
 
     private void codeForm(String problem) {
@@ -136,12 +194,42 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
             title = info.title();
             Optional<ParticipantId> known = participants.resume(info.id(), cookie(info));
             if (known.isPresent()) {
+                // a returning participant may have switched language since they joined
+                participants.changeLanguage(info.id(), known.get(), LanguageSupport.current());
                 enter(target, info, known.get());
                 return;
             }
             Optional<PersonId> member = memberOf(target);
-            joinForm(target, info, member, participants.joinInfo(info));
+            joinForm(target, info, member, joinInfo(target, info));
         });
+    }
+
+    private record InfoKey(TenantId tenant, SessionId session) {
+    }
+
+    private record CachedInfo(JoinInfo info, long readAt) {
+    }
+
+    private static final long JOIN_INFO_TTL_MS = 30_000;
+    private static final Map<InfoKey, CachedInfo> JOIN_INFO = new ConcurrentHashMap<>();
+
+    /**
+     * What every joiner of a session is shown first (guests allowed, the organisation's name, its
+     * units): the same for all of them, so a burst of joins reads it once, not once per joiner.
+     */
+    private JoinInfo joinInfo(JoinTarget target, SessionInfo info) {
+        InfoKey key = new InfoKey(target.tenant(), info.id());
+        CachedInfo cached = JOIN_INFO.get(key);
+        long now = System.currentTimeMillis();
+        if (cached != null && now - cached.readAt() < JOIN_INFO_TTL_MS) {
+            return cached.info();
+        }
+        JoinInfo read = participants.joinInfo(info);
+        if (JOIN_INFO.size() > 10_000) {
+            JOIN_INFO.clear();
+        }
+        JOIN_INFO.put(key, new CachedInfo(read, now));
+        return read;
     }
 
     /** The signed-in user's person in the session's organisation, if they act in it. */
@@ -181,35 +269,57 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
         unit.setVisible(member.isEmpty() && units.size() > 1);
         form.add(name, unit);
         String who = member.isPresent() ? CurrentUser.get().map(ActingUser::displayName).orElse("") : "";
+        Paragraph problem = new Paragraph();
+        problem.setId("join-busy");
+        problem.getElement().setAttribute("role", "alert");
+        problem.addClassName("arki-error-text");
+        problem.setVisible(false);
         Button join = new Button(member.isPresent() ? getTranslation("join.as-member", who) : getTranslation("join.as-guest"), e -> {
             Joiner joiner = member.map(p -> Joiner.member(p, who, language))
                     .orElseGet(() -> Joiner.guest(asksName ? name.getValue() : null, unit.getValue(), language));
+            Joined joined;
             try {
-                Joined joined = TenantContext.callAs(target.tenant(), () -> participants.join(info.id(), joiner));
-                remember(joined);
-                removeAll();
-                TenantContext.runAs(target.tenant(), () -> enter(target, info, joined.participant()));
-            } catch (RuntimeException ex) {
+                joined = patiently(() -> TenantContext.callAs(target.tenant(), () -> participants.join(info.id(), joiner)));
+            } catch (InvalidInputException ex) {
                 if (asksName) {
                     name.setInvalid(true);
                     name.setErrorMessage(Feedback.message(this, ex));
                 } else {
                     Feedback.show(this, ex);
                 }
+                return;
+            } catch (RuntimeException ex) {
+                log.warn("Could not join session {}: {}", info.id(), ex.toString());
+                problem.setText(getTranslation("join.busy"));
+                problem.setVisible(true);
+                return;
+            }
+            remember(joined);
+            try {
+                patiently(() -> {
+                    TenantContext.runAs(target.tenant(), () -> enter(target, info, joined.participant()));
+                    return null;
+                });
+            } catch (RuntimeException ex) {
+                // joined, but the page could not be built: trying again (a reload) resumes with the pass just given
+                log.warn("Could not open session {} after joining: {}", info.id(), ex.toString());
+                busy();
             }
         });
         join.setId("join-submit");
         join.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        form.add(join);
+        join.setDisableOnClick(true);
+        join.addClickListener(e -> join.setEnabled(true));
+        form.add(join, problem);
         add(form);
     }
 
     private void enter(JoinTarget target, SessionInfo info, ParticipantId participant) {
         removeAll();
-        SessionTexts texts = new SessionTexts(sessions.deckOf(info), LanguageSupport.current(), participants.joinInfo(info).organisation());
-        Language language = LanguageSupport.current();
-        participants.changeLanguage(info.id(), participant, language);
-        add(new ParticipantScreen(target.tenant(), info.id(), participant, texts, info.title(), participants, states, broadcaster, presence));
+        SessionTexts texts = SessionTexts.shared(target.tenant(), info.id(), sessions.deckOf(info), LanguageSupport.current(),
+                joinInfo(target, info).organisation());
+        add(new ParticipantScreen(target.tenant(), info.id(), participant, texts, info.title(), participants, catalog, states,
+                broadcaster, presence));
     }
 
     private static String cookieName(SessionInfo info) {

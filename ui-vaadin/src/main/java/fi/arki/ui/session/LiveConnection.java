@@ -8,7 +8,6 @@ import fi.arki.session.SessionBroadcaster;
 import fi.arki.session.SessionId;
 import fi.arki.shared.TenantId;
 import fi.arki.tenancy.TenantContext;
-import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -97,7 +96,7 @@ final class LiveConnection {
         }
     }
 
-    /** Asks for a refresh later, e.g. to tick a timer down or to try again after an outage. */
+    /** Asks for a refresh later, e.g. to try again after an outage (timers count down in the browser). */
     void requestIn(long millis) {
         TIMER.schedule(this::request, millis, TimeUnit.MILLISECONDS);
     }
@@ -130,8 +129,5 @@ final class LiveConnection {
                         (System.nanoTime() - rendering) / 1_000_000);
             }
         });
-        if (state.timerEndsAt() != null && state.timerEndsAt().isAfter(Instant.now())) {
-            requestIn(Math.min(10_000, Math.max(500, state.timerEndsAt().toEpochMilli() - System.currentTimeMillis() + 50)));
-        }
     }
 }

@@ -10,6 +10,9 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import fi.arki.deck.Activity;
+import fi.arki.deck.DeckCatalog;
+import fi.arki.shared.TenantId;
+import java.time.Instant;
 import fi.arki.directory.DirectoryManagement;
 import fi.arki.directory.PersonId;
 import fi.arki.session.LiveState;
@@ -43,6 +46,7 @@ public class PresenterView extends Main implements BeforeEnterObserver, HasDynam
     private final SessionBroadcaster broadcaster;
     private final DirectoryManagement directory;
     private final TenantSettingsManagement settings;
+    private final DeckCatalog catalog;
     private SessionInfo info;
     private SessionTexts texts;
     private final Span presence = new Span();
@@ -50,14 +54,17 @@ public class PresenterView extends Main implements BeforeEnterObserver, HasDynam
     private final Div stepArea = new Div();
     private Object signature;
     private Map<PersonId, String> people = Map.of();
+    private TenantId tenant;
+    private Instant shownTimer;
 
     public PresenterView(SessionManagement sessions, LiveStates states, SessionBroadcaster broadcaster, DirectoryManagement directory,
-                         TenantSettingsManagement settings) {
+                         TenantSettingsManagement settings, DeckCatalog catalog) {
         this.sessions = sessions;
         this.states = states;
         this.broadcaster = broadcaster;
         this.directory = directory;
         this.settings = settings;
+        this.catalog = catalog;
         addClassName("arki-presenter");
     }
 
@@ -76,7 +83,8 @@ public class PresenterView extends Main implements BeforeEnterObserver, HasDynam
             event.forwardTo(SessionsView.class);
             return;
         }
-        texts = new SessionTexts(sessions.deckOf(info), LanguageSupport.current(),
+        tenant = CurrentUser.require().tenant();
+        texts = SessionTexts.shared(tenant, info.id(), sessions.deckOf(info), LanguageSupport.current(),
                 settings.current().organisationName(CurrentUser.require().tenantName()));
         Map<PersonId, String> names = new LinkedHashMap<>();
         info.teams().forEach(team -> directory.membersOf(team).forEach(p -> names.put(p.id(), p.displayName())));
@@ -96,17 +104,23 @@ public class PresenterView extends Main implements BeforeEnterObserver, HasDynam
         presence.setId("presence");
         timer.setId("timer");
         timer.addClassName("arki-timer");
+        timer.getElement().setAttribute("role", "timer");
+        timer.setVisible(false);
         Div bar = new Div(presence, timer);
         bar.addClassName("arki-session-bar");
         stepArea.setId("step");
         stepArea.getElement().setAttribute("aria-live", "polite");
         add(title, bar, new Div(stepArea, join));
-        LiveConnection.follow(this, CurrentUser.require().tenant(), info.id(), states, broadcaster, this::render, ok -> { });
+        LiveConnection.follow(this, tenant, info.id(), states, broadcaster, this::render, ok -> { });
     }
 
     private void render(LiveState state) {
         presence.setText(getTranslation("session.presence", state.present()));
-        timer.setText(state.timerEndsAt() == null ? "" : StepParts.timer(this, state.timerEndsAt()));
+        if (!Objects.equals(state.timerEndsAt(), shownTimer)) {
+            shownTimer = state.timerEndsAt();
+            BrowserScripts.countdown(timer, state.timerEndsAt(), getTranslation("session.timer.left"), getTranslation("session.timer.up"));
+            Ui.visible(timer, state.timerEndsAt() != null);
+        }
         LiveState.Step step = state.current();
         Object now = List.of(state.session().running(), step, state.version());
         if (Objects.equals(now, signature)) {
@@ -118,10 +132,16 @@ public class PresenterView extends Main implements BeforeEnterObserver, HasDynam
             stepArea.add(new Paragraph(getTranslation("session.closed.participant")));
             return;
         }
-        stepArea.add(StepParts.heading(this, texts, step, state.steps().size()));
+        StepHeading heading = new StepHeading();
+        heading.show(texts, step, state.steps().size());
+        stepArea.add(heading);
         Activity activity = texts.activity(step);
         switch (activity) {
-            case Activity.Intro intro -> stepArea.add(StepParts.intro(texts, step, intro, this));
+            case Activity.Intro intro -> {
+                IntroParts parts = new IntroParts(tenant, catalog);
+                parts.show(texts, step);
+                stepArea.add(parts);
+            }
             case Activity.Prompt p -> writing(state, step, false);
             case Activity.StartContinueStop s -> writing(state, step, true);
             case Activity.Group g -> {

@@ -4,13 +4,62 @@ import fi.arki.deck.Activity;
 import fi.arki.deck.DeckTexts;
 import fi.arki.deck.InstalledDeck;
 import fi.arki.session.LiveState;
+import fi.arki.session.SessionId;
 import fi.arki.shared.Language;
 import fi.arki.shared.OrganisationName;
+import fi.arki.shared.TenantId;
 import java.net.URI;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** A session's deck texts in one viewer's language, with the organisation's name filled in. */
-record SessionTexts(InstalledDeck deck, Language language, OrganisationName organisation) {
+/**
+ * A session's deck texts in one language, with the organisation's name filled in. Every viewer of
+ * a session in the same language shares one instance ({@link #shared}), and each text is worked
+ * out once: a step change reaching a thousand participants looks its texts up once, not a
+ * thousand times.
+ */
+final class SessionTexts {
+
+    /** The heading of a step as every viewer in this language sees it. */
+    record StepText(String cardTitle, String question, Optional<String> help, Optional<String> source) {
+    }
+
+    private record Key(TenantId tenant, SessionId session, Language language, OrganisationName organisation, String deck) {
+    }
+
+    private static final int MAX_SHARED = 5_000;
+    private static final Map<Key, SessionTexts> SHARED = new ConcurrentHashMap<>();
+
+    private final InstalledDeck deck;
+    private final Language language;
+    private final OrganisationName organisation;
+    private final Map<String, StepText> steps = new ConcurrentHashMap<>();
+    private final Map<String, String> dimensions = new ConcurrentHashMap<>();
+    private final Map<Long, String> progress = new ConcurrentHashMap<>();
+
+    SessionTexts(InstalledDeck deck, Language language, OrganisationName organisation) {
+        this.deck = deck;
+        this.language = language;
+        this.organisation = organisation;
+    }
+
+    /** The instance every viewer of this session in this language shares. */
+    static SessionTexts shared(TenantId tenant, SessionId session, InstalledDeck deck, Language language, OrganisationName organisation) {
+        if (SHARED.size() > MAX_SHARED) {
+            SHARED.clear(); // a cache, not a store: the next viewer of each session builds its texts again
+        }
+        return SHARED.computeIfAbsent(new Key(tenant, session, language, organisation, deck.id() + "@" + deck.version()),
+                k -> new SessionTexts(deck, language, organisation));
+    }
+
+    InstalledDeck deck() {
+        return deck;
+    }
+
+    Language language() {
+        return language;
+    }
 
     DeckTexts texts() {
         return deck.texts();
@@ -24,27 +73,49 @@ record SessionTexts(InstalledDeck deck, Language language, OrganisationName orga
         return texts().text(language, "card." + cardId + ".title", organisation);
     }
 
+    StepText step(LiveState.Step step) {
+        return steps.computeIfAbsent(step.cardId() + "/" + step.activityId(), k -> new StepText(cardTitle(step.cardId()),
+                texts().text(language, "card." + step.cardId() + "." + step.activityId(), organisation),
+                optional(step, ".help").map(t -> organisation.fill(t, language)), optional(step, ".source")));
+    }
+
     String question(LiveState.Step step) {
-        return texts().text(language, "card." + step.cardId() + "." + step.activityId(), organisation);
+        return step(step).question();
     }
 
     Optional<String> help(LiveState.Step step) {
-        return texts().find(language, "card." + step.cardId() + "." + step.activityId() + ".help")
-                .or(() -> texts().find(Language.fallback(), "card." + step.cardId() + "." + step.activityId() + ".help"))
-                .map(t -> organisation.fill(t, language));
+        return step(step).help();
     }
 
     Optional<String> source(LiveState.Step step) {
-        return texts().find(language, "card." + step.cardId() + "." + step.activityId() + ".source")
-                .or(() -> texts().find(Language.fallback(), "card." + step.cardId() + "." + step.activityId() + ".source"));
+        return step(step).source();
+    }
+
+    /**
+     * "Step n / count" in this language, worked out once for all viewers (the i18n lookup and
+     * message formatting were a visible part of each participant's step change).
+     */
+    String progress(int index, int count, java.util.function.BiFunction<Integer, Integer, String> translate) {
+        return progress.computeIfAbsent(((long) index << 32) | count, k -> translate.apply(index + 1, count));
+    }
+
+    /** An intro image's alternative text ({@code card.<card>.<activity>.alt}). */
+    Optional<String> alt(LiveState.Step step) {
+        return optional(step, ".alt").map(t -> organisation.fill(t, language));
+    }
+
+    private Optional<String> optional(LiveState.Step step, String suffix) {
+        String key = "card." + step.cardId() + "." + step.activityId() + suffix;
+        return texts().find(language, key).or(() -> texts().find(Language.fallback(), key));
     }
 
     /** A dimension's name: the deck's {@code dimension.<id>} text, else the title of its first card. */
     String dimension(String dimension) {
-        return texts().find(language, "dimension." + dimension).map(t -> organisation.fill(t, language))
-                .or(() -> deck.manifest().cards().stream().filter(c -> dimension.equals(c.dimension())).findFirst()
+        return dimensions.computeIfAbsent(dimension, d -> texts().find(language, "dimension." + d)
+                .map(t -> organisation.fill(t, language))
+                .or(() -> deck.manifest().cards().stream().filter(c -> d.equals(c.dimension())).findFirst()
                         .map(c -> cardTitle(c.id())))
-                .orElse(dimension);
+                .orElse(d));
     }
 
     Activity activity(LiveState.Step step) {

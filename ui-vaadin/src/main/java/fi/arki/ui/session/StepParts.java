@@ -1,10 +1,7 @@
 package fi.arki.ui.session;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -16,8 +13,6 @@ import fi.arki.followup.DevelopmentTarget;
 import fi.arki.session.Lane;
 import fi.arki.session.LiveState;
 import fi.arki.session.ParticipantId;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -33,39 +28,6 @@ final class StepParts {
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
 
     private StepParts() {
-    }
-
-    static Component heading(Component i18n, SessionTexts texts, LiveState.Step step, int count) {
-        Div heading = new Div();
-        heading.addClassName("arki-step-heading");
-        Span progress = new Span(i18n.getTranslation("session.step.progress", step.index() + 1, count));
-        progress.addClassName("arki-step-progress");
-        progress.setId("step-progress");
-        H2 card = new H2(texts.cardTitle(step.cardId()));
-        card.setId("card-title");
-        H3 question = new H3(texts.question(step));
-        question.setId("step-question");
-        heading.add(progress, card, question);
-        texts.help(step).ifPresent(help -> heading.add(new Paragraph(help)));
-        return heading;
-    }
-
-    static Component intro(SessionTexts texts, LiveState.Step step, Activity.Intro intro, Component i18n) {
-        Div body = new Div();
-        body.addClassName("arki-intro");
-        texts.source(step).ifPresent(source -> {
-            Paragraph p = new Paragraph(i18n.getTranslation("session.intro.source", source));
-            p.addClassName("arki-source");
-            body.add(p);
-        });
-        SessionTexts.safeLink(intro.videoUrl()).ifPresent(url -> {
-            Anchor video = new Anchor(url, i18n.getTranslation("session.intro.video"));
-            video.setTarget(AnchorTarget.BLANK);
-            video.getElement().setAttribute("rel", "noopener noreferrer");
-            video.setId("intro-video");
-            body.add(video);
-        });
-        return body;
     }
 
     /** Answers in text order; names only in named sessions; lanes as column headings for start-continue-stop. */
@@ -218,13 +180,4 @@ final class StepParts {
         return state.steps().stream().filter(s -> s.cardId().equals(step.cardId()) && s.activityId().equals(activityId)).findFirst();
     }
 
-    static String timer(Component i18n, Instant endsAt) {
-        Duration left = Duration.between(Instant.now(), endsAt);
-        if (left.isNegative() || left.isZero()) {
-            return i18n.getTranslation("session.timer.up");
-        }
-        long minutes = left.toMinutes();
-        long seconds = left.minusMinutes(minutes).toSeconds();
-        return i18n.getTranslation("session.timer.left", minutes, String.format("%02d", seconds));
-    }
 }

@@ -37,8 +37,13 @@ public final class AppProcess implements AutoCloseable {
     }
 
     static AppProcess start(OwnPostgres postgres, String name) throws IOException {
+        return start(postgres, name, freePort());
+    }
+
+    /** On a given port: a node restarted where the old one was, so the browser sees the same origin (and its storage). */
+    static AppProcess start(OwnPostgres postgres, String name, int port) throws IOException {
         return launch(postgres, name, List.of("-XX:TieredStopAtLevel=1", "-cp", mainClasspath(), "fi.arki.Application"),
-                List.of("--vaadin.productionMode=false"), true);
+                List.of("--vaadin.productionMode=false"), true, port);
     }
 
     /** Arki with the demo tenant and extra arguments (which replace the defaults with the same key). */
@@ -83,7 +88,11 @@ public final class AppProcess implements AutoCloseable {
 
     private static AppProcess launch(OwnPostgres postgres, String name, List<String> what, List<String> arguments, boolean demo)
             throws IOException {
-        int port = freePort();
+        return launch(postgres, name, what, arguments, demo, freePort());
+    }
+
+    private static AppProcess launch(OwnPostgres postgres, String name, List<String> what, List<String> arguments, boolean demo,
+                                     int port) throws IOException {
         int managementPort = freePort();
         Path log = Files.createTempFile("arki-" + name + "-", ".log");
         List<String> command = command(postgres, what, arguments, demo, port, managementPort);

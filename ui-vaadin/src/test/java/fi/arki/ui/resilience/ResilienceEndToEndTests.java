@@ -33,6 +33,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *   <li>T-17: PostgreSQL stops immediately in the middle of answering; the participant sees the
  *   error and keeps the text, the pool recovers when the database is back, and the retry stores
  *   the answer exactly once.</li>
+ *   <li>Text that was typed but never saved, and an answer whose save was in flight, survive a
+ *   {@code kill -9} and a reload (the browser keeps them), come back marked unsaved, and are then
+ *   stored exactly once.</li>
  *   <li>Two nodes on one PostgreSQL: a participant on node B follows the facilitator's step on node A.</li>
  * </ul>
  */
@@ -63,7 +66,12 @@ class ResilienceEndToEndTests {
     }
 
     AppProcess app(String name) throws Exception {
-        AppProcess app = AppProcess.start(postgres, name);
+        return app(name, 0);
+    }
+
+    /** A node on the given port (0: any free one). */
+    AppProcess app(String name, int port) throws Exception {
+        AppProcess app = port == 0 ? AppProcess.start(postgres, name) : AppProcess.start(postgres, name, port);
         apps.add(app);
         // the demo organisation runs the Juuti deck (its administrator would enable it in the deck catalogue)
         try (Connection c = postgres.superuser("arki"); PreparedStatement ps = c.prepareStatement(
@@ -228,6 +236,57 @@ class ResilienceEndToEndTests {
 
         assertThat(stored(code)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "T17 ennen katkoa", 1, "T17 katkon aikana", 1, "T17 katkon jälkeen", 1));
+    }
+
+    @Test
+    void typed_text_and_an_answer_in_flight_survive_a_kill_and_a_reload_and_are_then_stored_exactly_once() throws Exception {
+        AppProcess first = app("drafts-a");
+        ChromeDriver facilitator = browser();
+        String code = startAtFirstQuestion(facilitator, first.base());
+        ChromeDriver typing = guest(first.base(), code);
+        ChromeDriver sending = guest(first.base(), code);
+
+        String typed = "Kirjoitettu mutta ei lähetetty";
+        type(typing, "answer-text", typed);
+        // the browser keeps every keystroke: nothing of it has reached the server yet
+        waitFor(typing).until(d -> keptInBrowser((ChromeDriver) d).contains(typed));
+        String sent = "Lähetetty juuri ennen kaatumista";
+        type(sending, "answer-text", sent);
+        waitFor(sending).until(d -> keptInBrowser((ChromeDriver) d).contains(sent));
+        click(sending, By.id("answer-add"));
+        first.kill(); // maybe before the save committed, maybe after; the reply is lost either way
+
+        AppProcess second = app("drafts-b", first.port()); // the same origin, so the same browser storage
+        typing.get(second.base() + "/join/" + code);
+        waitFor(typing).until(d -> typed.equals(fieldValue((ChromeDriver) d, "answer-text")));
+        assertThat(typing.findElement(By.id("draft-restored")).getText()).contains("ei vielä tallennettu");
+        click(typing, By.id("answer-add"));
+        waitFor(typing).until(d -> shownSaved((ChromeDriver) d, typed));
+        waitFor(typing).until(d -> !keptInBrowser((ChromeDriver) d).contains(typed));
+
+        sending.get(second.base() + "/join/" + code);
+        // either it had committed (then it is listed as saved) or it comes back into the field, under the same id
+        waitFor(sending).until(d -> shownSaved((ChromeDriver) d, sent) || sent.equals(fieldValue((ChromeDriver) d, "answer-text")));
+        if (!shownSaved(sending, sent)) {
+            click(sending, By.id("answer-add"));
+            waitFor(sending).until(d -> shownSaved((ChromeDriver) d, sent));
+        }
+        waitFor(sending).until(d -> !keptInBrowser((ChromeDriver) d).contains(sent));
+
+        assertThat(stored(code)).containsExactlyInAnyOrderEntriesOf(Map.of(typed, 1, sent, 1));
+    }
+
+    /** Everything Arki keeps in this browser's storage, as one string. */
+    static String keptInBrowser(ChromeDriver driver) {
+        Object all = ((JavascriptExecutor) driver).executeScript(
+                "return Object.keys(localStorage).filter(k => k.startsWith('arki.')).map(k => localStorage.getItem(k)).join('\\n')");
+        return all == null ? "" : all.toString();
+    }
+
+    static String fieldValue(ChromeDriver driver, String id) {
+        Object value = ((JavascriptExecutor) driver).executeScript(
+                "const f = document.getElementById(arguments[0]); return f ? f.value : null", id);
+        return value == null ? null : value.toString();
     }
 
     @Test

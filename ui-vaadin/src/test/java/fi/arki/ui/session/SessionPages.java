@@ -27,17 +27,17 @@ public final class SessionPages {
                 }).orElse(false));
     }
 
-    static WebDriverWait waitFor(ChromeDriver driver) {
+    public static WebDriverWait waitFor(ChromeDriver driver) {
         return BrowserSupport.waitFor(driver);
     }
 
     /** Finnish UI: the language cookie is set before anything else is shown. */
-    static void finnish(ChromeDriver driver, String base) {
+    public static void finnish(ChromeDriver driver, String base) {
         driver.get(base + "/login");
         driver.manage().addCookie(new Cookie("arki-lang", "fi"));
     }
 
-    static void signIn(ChromeDriver driver, String base, String user) {
+    public static void signIn(ChromeDriver driver, String base, String user) {
         finnish(driver, base);
         BrowserSupport.signIn(driver, base, user, "arki-demo");
         waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("tenant-name")));
@@ -51,22 +51,22 @@ public final class SessionPages {
         element.click();
     }
 
-    static void type(ChromeDriver driver, String fieldId, String text) {
+    public static void type(ChromeDriver driver, String fieldId, String text) {
         WebElement input = waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#" + fieldId + " input, #" + fieldId + " textarea")));
         input.clear();
         input.sendKeys(text);
     }
 
-    static String text(ChromeDriver driver, String id) {
+    public static String text(ChromeDriver driver, String id) {
         return waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id(id))).getText();
     }
 
-    static void waitText(ChromeDriver driver, String id, String contains) {
+    public static void waitText(ChromeDriver driver, String id, String contains) {
         waitFor(driver).until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), contains));
     }
 
-    static List<String> texts(ChromeDriver driver, String css) {
+    public static List<String> texts(ChromeDriver driver, String css) {
         return BrowserSupport.texts(driver, By.cssSelector(css));
     }
 

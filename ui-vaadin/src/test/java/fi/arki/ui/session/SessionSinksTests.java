@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * T-12 for sessions: what people type and what decks say reach the page as text, never as markup;
- * links from deck content are http(s) only; charts and QR codes are images (no inline SVG); and the
- * session views use neither {@code Html} nor {@code executeJs}.
+ * links from deck content are http(s) only; charts and QR codes are images (no inline SVG); and no
+ * view runs script or sets markup except the classes on one reviewed allowlist
+ * ({@code script-sinks-allowlist.txt}).
  */
 @UiIntegrationTest
 class SessionSinksTests extends SpringBrowserlessTest {
@@ -72,14 +73,55 @@ class SessionSinksTests extends SpringBrowserlessTest {
         assertThat(qr.getElement().getTag()).isEqualTo("img");
     }
 
+    /** Calls that put script or markup into a page: only the classes on the allowlist may make them. */
+    static final java.util.Set<String> SCRIPT_SINKS = java.util.Set.of("executeJs", "callJsFunction", "addJavaScript", "addJsModule");
+
     @Test
-    void the_session_views_use_neither_html_nor_execute_js() {
-        JavaClasses classes = new ClassFileImporter().withImportOption(new ProductionClasses()).importPackages("fi.arki.ui.session");
+    void only_allowlisted_classes_run_script_or_set_markup_in_any_view() throws java.io.IOException {
+        java.util.Set<String> allowed = allowlist();
+        JavaClasses classes = new ClassFileImporter().withImportOption(new ProductionClasses()).importPackages("fi.arki.ui");
         assertThat(classes).isNotEmpty();
+        List<String> found = new ArrayList<>();
         classes.forEach(c -> {
-            assertThat(c.getDirectDependenciesFromSelf()).noneMatch(d -> d.getTargetClass().getName().equals("com.vaadin.flow.component.Html"));
-            assertThat(c.getMethodCallsFromSelf()).noneMatch(call -> call.getName().equals("executeJs"));
+            String owner = c.getName().replaceFirst("\\$.*", "");
+            c.getDirectDependenciesFromSelf().stream()
+                    .filter(d -> d.getTargetClass().getName().equals("com.vaadin.flow.component.Html"))
+                    .forEach(d -> found.add(owner + " uses Html"));
+            c.getMethodCallsFromSelf().stream().filter(call -> SCRIPT_SINKS.contains(call.getName()))
+                    .forEach(call -> found.add(owner + " calls " + call.getName()));
+            c.getMethodCallsFromSelf().stream().filter(call -> call.getName().equals("setProperty"))
+                    .filter(call -> call.getTargetOwner().getName().equals("com.vaadin.flow.dom.Element"))
+                    .forEach(call -> found.add(owner + " sets an element property (check it is not innerHTML)"));
         });
+        assertThat(found.stream().filter(f -> !allowed.contains(f.substring(0, f.indexOf(' ')))).distinct().toList())
+                .as("script and markup sinks outside src/test/resources/script-sinks-allowlist.txt").isEmpty();
+        assertThat(found.stream().map(f -> f.substring(0, f.indexOf(' '))).distinct().toList())
+                .as("allowlisted classes still in use").containsAll(allowed);
+    }
+
+    /** The one place that runs script sends it only once per page and passes what people wrote as data. */
+    @Test
+    void the_browser_script_takes_peoples_text_as_parameters_only() {
+        UI ui = UI.getCurrent();
+        var screen = new com.vaadin.flow.component.html.Div();
+        ui.add(screen);
+        BrowserScripts.draftPending(screen, "s.p", 2, UUID.randomUUID(), "start", PAYLOADS.getFirst());
+        BrowserScripts.draftSaved(screen, "s.p", 2, UUID.randomUUID());
+        var ours = ui.getInternals().dumpPendingJavaScriptInvocations().stream().map(i -> i.getInvocation())
+                .filter(i -> i.getExpression().contains("arkiBrowser")).toList();
+        assertThat(ours).hasSize(3);
+        assertThat(ours.getFirst().getExpression()).contains("localStorage"); // the script itself, once
+        assertThat(ours.subList(1, 3)).allSatisfy(i -> assertThat(i.getExpression())
+                .startsWith("window.arkiBrowser.drafts.").doesNotContain("<script>"));
+        assertThat(ours.get(1).getParameters()).contains(PAYLOADS.getFirst());
+    }
+
+    private static java.util.Set<String> allowlist() throws java.io.IOException {
+        try (var in = SessionSinksTests.class.getResourceAsStream("/script-sinks-allowlist.txt")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).map(l -> l.split("\\s+")[0])
+                    .collect(java.util.stream.Collectors.toSet());
+        }
     }
 
     private static Stream<Element> descendants(Element element) {
