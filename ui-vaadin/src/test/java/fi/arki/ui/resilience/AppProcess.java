@@ -178,6 +178,10 @@ public final class AppProcess implements AutoCloseable {
         }
     }
 
+    int port() {
+        return port;
+    }
+
     public String base() {
         return "http://localhost:" + port;
     }
