@@ -46,7 +46,8 @@ class AsyncPathsTests {
     static final Map<String, String> SCHEDULED_JOBS = Map.of(
             "fi.arki.session.internal.IdleSessions#closeIdle", "IdleSessionsIntegrationTests: each idle session closed under its own tenant, also from a thread bound to another",
             "fi.arki.session.Presence#flush", "SessionAsyncPathsIntegrationTests: each participant's presence written under its own tenant",
-            "fi.arki.session.Presence#heartbeat", "SessionAsyncPathsIntegrationTests: the same for the heartbeat");
+            "fi.arki.session.Presence#heartbeat", "SessionAsyncPathsIntegrationTests: the same for the heartbeat",
+            "fi.arki.session.internal.RetentionPurge#purgeAll", "RetentionPurgeIntegrationTests: each tenant's sessions purged under that tenant's binding and retention period; another tenant's old session stays");
 
     /** Classes that start threads or executors of their own (push callbacks among them): how their work gets its tenant. */
     static final Map<String, String> OWN_THREADS = Map.of(
