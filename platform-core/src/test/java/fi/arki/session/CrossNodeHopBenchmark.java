@@ -59,24 +59,31 @@ class CrossNodeHopBenchmark {
                         List.of("competence"), SessionMode.ANONYMOUS, null));
             });
             var facilitator = info.facilitators().getFirst();
-            BlockingQueue<Long> atA = new ArrayBlockingQueue<>(16);
-            BlockingQueue<Long> atB = new ArrayBlockingQueue<>(16);
-            a.getBean(SessionBroadcaster.class).subscribe(tenant, info.id(), c -> atA.offer(System.nanoTime()));
+            // each node's arrivals as {version, nanoTime}: a hop is the same version seen on A, then on B
+            BlockingQueue<long[]> atA = new ArrayBlockingQueue<>(64);
+            BlockingQueue<long[]> atB = new ArrayBlockingQueue<>(64);
+            a.getBean(SessionBroadcaster.class).subscribe(tenant, info.id(), c -> atA.offer(new long[] {c.version(), System.nanoTime()}));
             b.getBean(SessionBroadcaster.class).subscribe(tenant, info.id(), c -> {
                 if (c.version() >= 0) {
-                    atB.offer(System.nanoTime());
+                    atB.offer(new long[] {c.version(), System.nanoTime()});
                 }
             });
-            Thread.sleep(1000); // both LISTEN connections are up
+            // both nodes listen once a change made on A reaches B
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
+                TenantContext.runAs(tenant, () -> sessions.goTo(facilitator, info.id(), 0));
+                atA.poll(5, TimeUnit.SECONDS);
+                return atB.poll(500, TimeUnit.MILLISECONDS) != null;
+            });
+            atA.clear();
             atB.clear();
             List<Long> hops = new ArrayList<>();
             for (int i = 0; i < ROUNDS; i++) {
                 int step = i % 2 == 0 ? 1 : 0;
                 TenantContext.runAs(tenant, () -> sessions.goTo(facilitator, info.id(), step));
-                long sent = atA.poll(5, TimeUnit.SECONDS);
-                Long arrived = atB.poll(5, TimeUnit.SECONDS);
+                long[] sent = atA.poll(5, TimeUnit.SECONDS);
+                long[] arrived = sent == null ? null : sameVersion(atB, sent[0]);
                 if (arrived != null) {
-                    hops.add(arrived - sent);
+                    hops.add(arrived[1] - sent[1]);
                 }
                 Thread.sleep(20);
             }
@@ -91,6 +98,18 @@ class CrossNodeHopBenchmark {
             Files.createDirectories(out.getParent());
             Files.writeString(out, json + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         }
+    }
+
+    /** The arrival of a version on a node, skipping older ones still queued (null after 5 s). */
+    static long[] sameVersion(BlockingQueue<long[]> arrivals, long version) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            long[] next = arrivals.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (next == null || next[0] == version) {
+                return next;
+            }
+        }
+        return null;
     }
 
     static List<Long> rawNotifyHops(int rounds) throws Exception {
