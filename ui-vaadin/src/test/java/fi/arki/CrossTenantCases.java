@@ -340,6 +340,15 @@ final class CrossTenantCases {
         on(DirectoryManagement.class, "renameUnit", UnitId.class, String.class).notFound(() -> directory.renameUnit(b.unit.id(), "Renamed"));
         on(DirectoryManagement.class, "createTeam", UnitId.class, String.class).notFound(() -> directory.createTeam(b.unit.id(), "Team"));
         on(DirectoryManagement.class, "renameTeam", TeamId.class, String.class).notFound(() -> directory.renameTeam(b.team.id(), "Renamed"));
+        on(DirectoryManagement.class, "moveTeam", TeamId.class, UnitId.class).notFound(() -> directory.moveTeam(b.team.id(), b.unit.id()));
+        on(DirectoryManagement.class, "deleteTeam", TeamId.class).notFound(() -> {
+            directory.deleteTeam(b.team.id());
+            return null;
+        });
+        on(DirectoryManagement.class, "deleteUnit", UnitId.class).notFound(() -> {
+            directory.deleteUnit(b.unit.id());
+            return null;
+        });
         on(DirectoryManagement.class, "organisation").returns("A's units", r -> r.toString().contains(a.marker), directory::organisation);
         on(DirectoryManagement.class, "teams").returns("A's teams", nonEmpty(), directory::teams);
         on(DirectoryManagement.class, "findTeam", TeamId.class).empty(() -> directory.findTeam(b.team.id()));
@@ -825,6 +834,14 @@ final class CrossTenantCases {
             return null;
         });
         on(Units.class, "units").returns("A's units", r -> r.toString().contains(a.marker), units::units);
+        on(Units.class, "moveTeam", TeamId.class, UnitId.class).empty(() -> {
+            units.moveTeam(b.team.id(), b.unit.id());
+            return null;
+        });
+        on(Units.class, "deleteTeam", TeamId.class).returns("nothing deleted: A has no such team",
+                r -> Boolean.FALSE.equals(r), () -> units.deleteTeam(b.team.id()));
+        on(Units.class, "deleteUnit", UnitId.class).returns("nothing deleted: A has no such unit",
+                r -> Boolean.FALSE.equals(r), () -> units.deleteUnit(b.unit.id()));
         on(Units.class, "findUnit", UnitId.class).empty(() -> units.findUnit(b.unit.id()));
         on(Units.class, "unitNamed", String.class).empty(() -> units.unitNamed(b.unit.name()));
         on(Units.class, "teamsOf", UnitId.class).empty(() -> units.teamsOf(b.unit.id()));

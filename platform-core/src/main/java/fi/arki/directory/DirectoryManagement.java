@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -86,6 +87,58 @@ public class DirectoryManagement {
         }
         units.renameTeam(teamId, clean);
         return new Team(teamId, team.unitId(), clean);
+    }
+
+    /**
+     * Moves a team to another unit, as organisations restructure. Its people, sessions and targets
+     * go with it; what its members said in earlier sessions keeps the unit they spoke for then.
+     */
+    @RolesAllowed(AccessRoles.TENANT_ADMIN)
+    public Team moveTeam(TeamId teamId, UnitId unitId) {
+        Team team = units.findTeam(teamId).orElseThrow(() -> new InvalidInputException("error.team.not-found"));
+        if (units.findUnit(unitId).isEmpty()) {
+            throw new InvalidInputException("error.unit.not-found");
+        }
+        if (team.unitId().equals(unitId)) {
+            return team;
+        }
+        if (units.teamsOf(unitId).stream().anyMatch(t -> t.name().equalsIgnoreCase(team.name()))) {
+            throw new InvalidInputException("error.team.name-taken", team.name());
+        }
+        units.moveTeam(teamId, unitId);
+        return new Team(teamId, unitId, team.name());
+    }
+
+    /**
+     * Deletes a team made by mistake or never used: its memberships go with it. A team that has held
+     * sessions or committed to targets keeps its history and cannot be deleted (it can be moved).
+     */
+    @RolesAllowed(AccessRoles.TENANT_ADMIN)
+    public void deleteTeam(TeamId teamId) {
+        if (units.findTeam(teamId).isEmpty()) {
+            throw new InvalidInputException("error.team.not-found");
+        }
+        try {
+            units.deleteTeam(teamId);
+        } catch (DataIntegrityViolationException history) {
+            throw new InvalidInputException("error.team.has-history");
+        }
+    }
+
+    /** Deletes a unit with no teams that no session refers to. */
+    @RolesAllowed(AccessRoles.TENANT_ADMIN)
+    public void deleteUnit(UnitId unitId) {
+        if (units.findUnit(unitId).isEmpty()) {
+            throw new InvalidInputException("error.unit.not-found");
+        }
+        if (!units.teamsOf(unitId).isEmpty()) {
+            throw new InvalidInputException("error.unit.has-teams");
+        }
+        try {
+            units.deleteUnit(unitId);
+        } catch (DataIntegrityViolationException history) {
+            throw new InvalidInputException("error.unit.has-history");
+        }
     }
 
     @PermitAll

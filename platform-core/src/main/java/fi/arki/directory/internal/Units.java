@@ -50,6 +50,23 @@ public class Units {
         db.update(TEAM).set(TEAM.NAME, name).where(TEAM.ID.eq(team.value())).execute();
     }
 
+    public void moveTeam(TeamId team, UnitId unit) {
+        db.update(TEAM).set(TEAM.UNIT_ID, unit.value()).where(TEAM.ID.eq(team.value())).execute();
+    }
+
+    /**
+     * Deletes a team and its memberships; false if the tenant has no such team. The database refuses
+     * (an integrity violation) if anything else still refers to the team: sessions, targets.
+     */
+    public boolean deleteTeam(TeamId team) {
+        return db.deleteFrom(TEAM).where(TEAM.ID.eq(team.value())).execute() > 0;
+    }
+
+    /** Deletes a unit; false if the tenant has no such unit. Refused by the database while teams or sessions refer to it. */
+    public boolean deleteUnit(UnitId unit) {
+        return db.deleteFrom(UNIT).where(UNIT.ID.eq(unit.value())).execute() > 0;
+    }
+
     public List<Unit> units() {
         return db.select(UNIT.ID, UNIT.NAME).from(UNIT).orderBy(UNIT.NAME)
                 .fetch(r -> new Unit(new UnitId(r.value1()), r.value2()));

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.PasswordField;
@@ -17,6 +18,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import fi.arki.directory.DirectoryManagement;
 import fi.arki.directory.Person;
 import fi.arki.directory.Role;
+import fi.arki.directory.Unit;
 import fi.arki.identity.AccountManagement;
 import fi.arki.shared.Language;
 import fi.arki.shared.TenantId;
@@ -109,6 +111,37 @@ class AdminViewsTests extends SpringBrowserlessTest {
             test($(TextField.class).id("new-team-" + unit.id())).setValue("Vesitalous");
             test($(Button.class).id("add-team-" + unit.id())).click();
             assertThat(directory.organisation().units().getFirst().teams()).extracting(t -> t.name()).containsExactly("Vesitalous");
+        });
+    }
+
+    @Test
+    void a_tenant_administrator_moves_a_team_to_another_unit_deletes_an_unused_team_and_an_empty_unit() {
+        TenantContext.runAs(tenant, () -> {
+            var old = directory.createUnit("ELY-keskus");
+            var renewed = directory.createUnit("Elinvoimakeskus");
+            var water = directory.createTeam(old.id(), "Vesitalous");
+            var mistake = directory.createTeam(renewed.id(), "Väärä");
+            navigate(DirectoryAdminView.class);
+
+            test($(Button.class).id("move-team-" + water.id())).click();
+            @SuppressWarnings("unchecked")
+            Select<Unit> target = $(Select.class).id("move-team-unit-" + water.id());
+            assertThat(target.getErrorMessage()).isEqualTo("Valitse vastuualue.");
+            test(target).selectItem("Elinvoimakeskus");
+            test($(Button.class).id("move-team-" + water.id())).click();
+            assertThat(directory.findTeam(water.id())).get().satisfies(t -> assertThat(t.unitId()).isEqualTo(renewed.id()));
+
+            test($(Button.class).id("delete-team-" + mistake.id())).click();
+            assertThat(directory.findTeam(mistake.id())).as("not before the confirmation").isPresent();
+            test($(ConfirmDialog.class).id("delete-team-confirm")).confirm();
+            assertThat(directory.findTeam(mistake.id())).isEmpty();
+
+            assertThat($(Button.class).id("delete-unit-" + old.id()).isVisible()).as("the old unit has no teams now").isTrue();
+            assertThat($(Button.class).all()).as("a unit with teams offers no delete")
+                    .noneMatch(b -> ("delete-unit-" + renewed.id()).equals(b.getId().orElse("")));
+            test($(Button.class).id("delete-unit-" + old.id())).click();
+            assertThat(directory.organisation().units()).extracting(u -> u.unit().name()).containsExactly("Elinvoimakeskus");
+            assertThat($(H2.class).all()).extracting(H2::getText).doesNotContain("ELY-keskus");
         });
     }
 
