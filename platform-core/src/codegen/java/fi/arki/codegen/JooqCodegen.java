@@ -44,7 +44,7 @@ public final class JooqCodegen {
                 "tenant_deck_image", "deck_enablement", "deck_setting"));
         OWNED_TABLES.put("session", List.of("join_code", "live_session", "session_team", "session_facilitator",
                 "session_step", "participant", "answer", "answer_group", "answer_grouping", "vote", "rating", "touchpoint"));
-        OWNED_TABLES.put("followup", List.of("development_target", "target_review"));
+        OWNED_TABLES.put("followup", List.of("development_target", "target_review", "idea"));
         OWNED_TABLES.put("audit", List.of("audit_log"));
     }
 

@@ -5,6 +5,7 @@ package fi.arki.followup.internal.db;
 
 
 import fi.arki.followup.internal.db.tables.DevelopmentTarget;
+import fi.arki.followup.internal.db.tables.Idea;
 import fi.arki.followup.internal.db.tables.TargetReview;
 
 import java.util.Arrays;
@@ -35,6 +36,11 @@ public class DefaultSchema extends SchemaImpl {
     public final DevelopmentTarget DEVELOPMENT_TARGET = DevelopmentTarget.DEVELOPMENT_TARGET;
 
     /**
+     * The table <code>idea</code>.
+     */
+    public final Idea IDEA = Idea.IDEA;
+
+    /**
      * The table <code>target_review</code>.
      */
     public final TargetReview TARGET_REVIEW = TargetReview.TARGET_REVIEW;
@@ -56,6 +62,7 @@ public class DefaultSchema extends SchemaImpl {
     public final List<Table<?>> getTables() {
         return Arrays.asList(
             DevelopmentTarget.DEVELOPMENT_TARGET,
+            Idea.IDEA,
             TargetReview.TARGET_REVIEW
         );
     }

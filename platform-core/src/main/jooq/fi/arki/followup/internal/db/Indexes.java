@@ -5,6 +5,7 @@ package fi.arki.followup.internal.db;
 
 
 import fi.arki.followup.internal.db.tables.DevelopmentTarget;
+import fi.arki.followup.internal.db.tables.Idea;
 
 import org.jooq.Index;
 import org.jooq.OrderField;
@@ -25,4 +26,8 @@ public class Indexes {
     public static final Index DEVELOPMENT_TARGET_FINISHED_IDX = Internal.createIndex(DSL.name("development_target_finished_idx"), DevelopmentTarget.DEVELOPMENT_TARGET, new OrderField[] { DevelopmentTarget.DEVELOPMENT_TARGET.TENANT_ID, DevelopmentTarget.DEVELOPMENT_TARGET.UPDATED_AT }, false);
     public static final Index DEVELOPMENT_TARGET_SESSION_IDX = Internal.createIndex(DSL.name("development_target_session_idx"), DevelopmentTarget.DEVELOPMENT_TARGET, new OrderField[] { DevelopmentTarget.DEVELOPMENT_TARGET.TENANT_ID, DevelopmentTarget.DEVELOPMENT_TARGET.SESSION_ID }, false);
     public static final Index DEVELOPMENT_TARGET_TEAM_IDX = Internal.createIndex(DSL.name("development_target_team_idx"), DevelopmentTarget.DEVELOPMENT_TARGET, new OrderField[] { DevelopmentTarget.DEVELOPMENT_TARGET.TENANT_ID, DevelopmentTarget.DEVELOPMENT_TARGET.TEAM_ID, DevelopmentTarget.DEVELOPMENT_TARGET.STATUS }, false);
+    public static final Index IDEA_SESSION_IDX = Internal.createIndex(DSL.name("idea_session_idx"), Idea.IDEA, new OrderField[] { Idea.IDEA.TENANT_ID, Idea.IDEA.SESSION_ID }, false);
+    public static final Index IDEA_STATUS_IDX = Internal.createIndex(DSL.name("idea_status_idx"), Idea.IDEA, new OrderField[] { Idea.IDEA.TENANT_ID, Idea.IDEA.STATUS, Idea.IDEA.ESCALATED_AT }, false);
+    public static final Index IDEA_TEAM_ANSWER_KEY = Internal.createIndex(DSL.name("idea_team_answer_key"), Idea.IDEA, new OrderField[] { Idea.IDEA.TENANT_ID, Idea.IDEA.TEAM_ID, Idea.IDEA.ANSWER_ID }, true);
+    public static final Index IDEA_TEAM_IDX = Internal.createIndex(DSL.name("idea_team_idx"), Idea.IDEA, new OrderField[] { Idea.IDEA.TENANT_ID, Idea.IDEA.TEAM_ID, Idea.IDEA.ESCALATED_AT }, false);
 }

@@ -5,8 +5,10 @@ package fi.arki.followup.internal.db;
 
 
 import fi.arki.followup.internal.db.tables.DevelopmentTarget;
+import fi.arki.followup.internal.db.tables.Idea;
 import fi.arki.followup.internal.db.tables.TargetReview;
 import fi.arki.followup.internal.db.tables.records.DevelopmentTargetRecord;
+import fi.arki.followup.internal.db.tables.records.IdeaRecord;
 import fi.arki.followup.internal.db.tables.records.TargetReviewRecord;
 
 import org.jooq.ForeignKey;
@@ -29,6 +31,7 @@ public class Keys {
     // -------------------------------------------------------------------------
 
     public static final UniqueKey<DevelopmentTargetRecord> DEVELOPMENT_TARGET_PKEY = Internal.createUniqueKey(DevelopmentTarget.DEVELOPMENT_TARGET, DSL.name("development_target_pkey"), new TableField[] { DevelopmentTarget.DEVELOPMENT_TARGET.TENANT_ID, DevelopmentTarget.DEVELOPMENT_TARGET.ID }, true);
+    public static final UniqueKey<IdeaRecord> IDEA_PKEY = Internal.createUniqueKey(Idea.IDEA, DSL.name("idea_pkey"), new TableField[] { Idea.IDEA.TENANT_ID, Idea.IDEA.ID }, true);
     public static final UniqueKey<TargetReviewRecord> TARGET_REVIEW_PKEY = Internal.createUniqueKey(TargetReview.TARGET_REVIEW, DSL.name("target_review_pkey"), new TableField[] { TargetReview.TARGET_REVIEW.TENANT_ID, TargetReview.TARGET_REVIEW.TARGET_ID, TargetReview.TARGET_REVIEW.SESSION_ID }, true);
 
     // -------------------------------------------------------------------------

@@ -5,6 +5,7 @@ package fi.arki.followup.internal.db;
 
 
 import fi.arki.followup.internal.db.tables.DevelopmentTarget;
+import fi.arki.followup.internal.db.tables.Idea;
 import fi.arki.followup.internal.db.tables.TargetReview;
 
 
@@ -18,6 +19,11 @@ public class Tables {
      * The table <code>development_target</code>.
      */
     public static final DevelopmentTarget DEVELOPMENT_TARGET = DevelopmentTarget.DEVELOPMENT_TARGET;
+
+    /**
+     * The table <code>idea</code>.
+     */
+    public static final Idea IDEA = Idea.IDEA;
 
     /**
      * The table <code>target_review</code>.
