@@ -25,6 +25,7 @@ public final class AuditAction {
     public static final String DECK_ENABLED = "deck.enabled";
     public static final String DECK_DISABLED = "deck.disabled";
     public static final String DECK_SETTINGS_CHANGED = "deck.settings-changed";
+    public static final String IDEA_STATUS_CHANGED = "idea.status-changed";
     public static final String ACCOUNT_DELETED = "account.deleted";
     public static final String EXPORT_CREATED = "data.exported";
     public static final String DELETED = "data.deleted";

@@ -3,6 +3,7 @@ package fi.arki.insight;
 import fi.arki.shared.Language;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,10 +30,11 @@ public record Summary(String title, String deckTitle, String organisation, Langu
 
     /**
      * One line of a section: an answer (with its lane, group, votes, and in named sessions its
-     * writer), a rating figure, or a touchpoint.
+     * writer), a rating figure, or a touchpoint. {@code answer} is the answer's id, for a line that
+     * is one (a team may escalate it to the idea pipeline); exports leave it out.
      */
     public record Row(String text, @Nullable String lane, @Nullable String group, @Nullable Integer votes,
-                      @Nullable String author, @Nullable String unit) {
+                      @Nullable String author, @Nullable String unit, @Nullable UUID answer) {
     }
 
     public record TargetLine(String title, String owner, String due, @Nullable String dimension) {

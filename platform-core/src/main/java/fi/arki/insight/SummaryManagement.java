@@ -86,18 +86,18 @@ public class SummaryManagement {
                         List<LiveState.Answer> members = state.answers(source).stream()
                                 .filter(a -> g.id().equals(grouping.get(a.id()))).toList();
                         if (members.isEmpty()) {
-                            rows.add(new Row(g.label(), null, g.label(), null, null, null));
+                            rows.add(new Row(g.label(), null, g.label(), null, null, null, null));
                         }
-                        members.forEach(a -> rows.add(new Row(a.text(), laneText(a.lane(), language), g.label(), null, null, null)));
+                        members.forEach(a -> rows.add(new Row(a.text(), laneText(a.lane(), language), g.label(), null, null, null, a.id())));
                     }
                 }
                 case Activity.Vote vote -> {
                     int source = sourceIndex(state, step.cardId(), vote.of());
                     Map<UUID, Integer> totals = state.totals(step.index());
                     List<Row> voted = new ArrayList<>();
-                    state.groups(source).forEach(g -> voted.add(new Row(g.label(), null, g.label(), totals.getOrDefault(g.id(), 0), null, null)));
+                    state.groups(source).forEach(g -> voted.add(new Row(g.label(), null, g.label(), totals.getOrDefault(g.id(), 0), null, null, null)));
                     state.answers(source).forEach(a -> voted.add(new Row(a.text(), laneText(a.lane(), language), null,
-                            totals.getOrDefault(a.id(), 0), null, null)));
+                            totals.getOrDefault(a.id(), 0), null, null, a.id())));
                     voted.sort((a, b) -> Integer.compare(b.votes(), a.votes()));
                     rows.addAll(voted);
                 }
@@ -110,7 +110,7 @@ public class SummaryManagement {
                     if (t.improve()) details.append(", ").append(SummaryTexts.text(language, "improve"));
                     rows.add(new Row(t.label() + " (" + details + ")", SummaryTexts.text(language, "stage." + t.stage().code()),
                             SummaryTexts.text(language, "owner." + t.owner().code()), null, null,
-                            t.unit() == null ? null : units.get(t.unit())));
+                            t.unit() == null ? null : units.get(t.unit()), null));
                 });
                 case Activity.CommitTargets commit -> {
                     continue;
@@ -157,7 +157,7 @@ public class SummaryManagement {
                                         Map<fi.arki.session.ParticipantId, LiveState.Participant> participants, Map<UnitId, String> units) {
         return state.answers(step).stream().map(a -> new Row(a.text(), laneText(a.lane(), language), null, null,
                 named ? Optional.ofNullable(participants.get(a.author())).map(LiveState.Participant::name).orElse(null) : null,
-                a.unit() == null ? null : units.get(a.unit()))).toList();
+                a.unit() == null ? null : units.get(a.unit()), a.id())).toList();
     }
 
     private static String laneText(fi.arki.session.Lane lane, Language language) {
@@ -177,12 +177,12 @@ public class SummaryManagement {
         }
         LiveState.RatingResult r = result.get();
         rows.add(new Row(SummaryTexts.text(language, "rating.average", String.format(language.locale(), "%.1f", r.average()),
-                r.respondents()), null, null, null, null, null));
+                r.respondents()), null, null, null, null, null, null));
         if (r.netScore() != null) {
-            rows.add(new Row(SummaryTexts.text(language, "rating.net", r.netScore()), null, null, null, null, null));
+            rows.add(new Row(SummaryTexts.text(language, "rating.net", r.netScore()), null, null, null, null, null, null));
         }
         r.distribution().forEach((value, count) -> rows.add(new Row(SummaryTexts.text(language, "rating.value", value, count),
-                null, null, null, null, null)));
+                null, null, null, null, null, null)));
         return null;
     }
 

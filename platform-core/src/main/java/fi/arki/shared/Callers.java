@@ -28,6 +28,20 @@ public final class Callers {
                 && authentication.getAuthorities().stream().anyMatch(a -> ("ROLE_" + AccessRoles.PLATFORM_ADMIN).equals(a.getAuthority()));
     }
 
+    /**
+     * Whether the signed-in user holds a role (an {@link AccessRoles} name) in the tenant they act
+     * in; Arki itself (no one signed in) holds every role. For services that open a read to some
+     * roles and to the people a row belongs to.
+     */
+    public static boolean hasRole(String role) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            return true;
+        }
+        return authentication.isAuthenticated() && !(authentication instanceof AnonymousAuthenticationToken)
+                && authentication.getAuthorities().stream().anyMatch(a -> ("ROLE_" + role).equals(a.getAuthority()));
+    }
+
     /** The signed-in user's own account, if a signed-in user is calling. */
     public static Optional<AccountId> account() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

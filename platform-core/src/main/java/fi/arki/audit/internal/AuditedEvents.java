@@ -12,6 +12,8 @@ import fi.arki.directory.PersonRemoved;
 import fi.arki.directory.RoleGranted;
 import fi.arki.directory.RoleRevoked;
 import fi.arki.followup.FinishedTargetsPurged;
+import fi.arki.followup.IdeaDeleted;
+import fi.arki.followup.IdeaStatusChanged;
 import fi.arki.identity.AccountEvents;
 import fi.arki.shared.TenantId;
 import fi.arki.tenancy.TenantContext;
@@ -77,6 +79,20 @@ class AuditedEvents {
         in(e.tenantId(), AuditEvent.of(AuditAction.DELETED, "development_target", null)
                 .with("reason", "retention").with("retentionDays", e.retentionDays()).with("targets", e.targets())
                 .with("changedBefore", e.changedBefore()));
+    }
+
+    // the idea pipeline: ids and statuses only, never the idea's or the answer's text
+    @EventListener
+    void on(IdeaStatusChanged e) {
+        in(e.tenantId(), AuditEvent.of(AuditAction.IDEA_STATUS_CHANGED, "idea", e.ideaId().value())
+                .with("team", e.teamId().value()).with("from", e.from().code()).with("to", e.to().code())
+                .with("responded", e.responded()));
+    }
+
+    @EventListener
+    void on(IdeaDeleted e) {
+        in(e.tenantId(), AuditEvent.of(AuditAction.DELETED, "idea", e.ideaId().value())
+                .with("team", e.teamId().value()).with("reason", "administrator"));
     }
 
     @EventListener

@@ -1,6 +1,7 @@
 package fi.arki.followup.internal;
 
 import static fi.arki.followup.internal.db.Tables.DEVELOPMENT_TARGET;
+import static fi.arki.followup.internal.db.Tables.IDEA;
 import static fi.arki.followup.internal.db.Tables.TARGET_REVIEW;
 
 import fi.arki.tenancy.TenantDataParticipant;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Development targets and their reviews in a tenant's export, restore and deletion. */
+/** Development targets, their reviews and the idea pipeline in a tenant's export, restore and deletion. */
 @Component
 class FollowupData implements TenantDataParticipant {
 
@@ -39,6 +40,7 @@ class FollowupData implements TenantDataParticipant {
     public void export(TenantExport export) {
         TableTransfer.of(db, DEVELOPMENT_TARGET).export(export);
         TableTransfer.of(db, TARGET_REVIEW).export(export);
+        TableTransfer.of(db, IDEA).export(export);
     }
 
     @Override
@@ -46,11 +48,13 @@ class FollowupData implements TenantDataParticipant {
     public void restore(TenantRestore restore) {
         TableTransfer.of(db, DEVELOPMENT_TARGET).restore(restore);
         TableTransfer.of(db, TARGET_REVIEW).restore(restore);
+        TableTransfer.of(db, IDEA).restore(restore);
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void delete(TenantDeletion deletion) {
+        deletion.deleted("idea", db.deleteFrom(IDEA).execute());
         deletion.deleted("target_review", db.deleteFrom(TARGET_REVIEW).execute());
         deletion.deleted("development_target", db.deleteFrom(DEVELOPMENT_TARGET).execute());
     }
