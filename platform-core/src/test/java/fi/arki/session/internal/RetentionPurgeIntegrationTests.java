@@ -7,6 +7,11 @@ import fi.arki.audit.AuditEntry;
 import fi.arki.audit.AuditManagement;
 import fi.arki.followup.DevelopmentTarget;
 import fi.arki.followup.FollowupManagement;
+import fi.arki.followup.Idea;
+import fi.arki.followup.IdeaDraft;
+import fi.arki.followup.IdeaId;
+import fi.arki.followup.IdeaManagement;
+import fi.arki.followup.IdeaStatus;
 import fi.arki.followup.ReviewOutcome;
 import fi.arki.followup.TargetId;
 import fi.arki.followup.TargetStatus;
@@ -70,6 +75,7 @@ class RetentionPurgeIntegrationTests {
     @Autowired SessionRetentionManagement retention;
     @Autowired FollowupManagement followup;
     @Autowired AuditManagement audit;
+    @Autowired IdeaManagement ideas;
 
     TenantId tenant(int retentionDays) {
         TenantId id = TenantId.random();
@@ -150,6 +156,30 @@ class RetentionPurgeIntegrationTests {
         assertThat(entries).as("no audit entry holds anything anybody wrote")
                 .noneMatch(e -> e.toString().contains(marker));
         assertThat(purge.purge(a)).as("nothing left to purge").isZero();
+    }
+
+    @Test
+    void an_idea_escalated_from_a_purged_session_stays_with_its_team() throws SQLException {
+        SessionRuns runs = new SessionRuns(context);
+        TenantId f = tenant(30);
+        Organisation org = runs.organisation(f);
+        Run old = runs.run(org, SessionMode.NAMED, "idea", null, true);
+        IdeaId id = IdeaId.random();
+        TenantContext.runAs(f, () -> Actors.asSystem(() -> {
+            UUID answer = sessions.state(old.id()).answers(SessionRuns.PROMPT).getFirst().id();
+            ideas.escalate(org.member().id(), new IdeaDraft(id, org.team().id(), old.id().value(), answer, "Kysytään asiakkailta"));
+        }));
+        closedDaysAgo(old.id(), 31);
+
+        assertThat(purge.purge(f)).isOne();
+
+        assertThat(rowsOf(old.id())).as("no row holds the purged session, the idea neither").isEmpty();
+        Idea kept = TenantContext.callAs(f, () -> Actors.asSystem(() -> ideas.ideasOf(org.member().id(), org.team().id())))
+                .stream().filter(i -> i.id().equals(id)).findFirst().orElseThrow();
+        assertThat(kept.text()).isEqualTo("Kysytään asiakkailta");
+        assertThat(kept.sessionId()).isNull();
+        assertThat(kept.answerId()).isNull();
+        assertThat(kept.status()).isEqualTo(IdeaStatus.NEW);
     }
 
     @Test
