@@ -45,6 +45,11 @@ import fi.arki.directory.UnitId;
 import fi.arki.directory.internal.People;
 import fi.arki.directory.internal.Units;
 import fi.arki.followup.FollowupManagement;
+import fi.arki.followup.IdeaDraft;
+import fi.arki.followup.IdeaId;
+import fi.arki.followup.IdeaManagement;
+import fi.arki.followup.IdeaStatus;
+import fi.arki.followup.internal.Ideas;
 import fi.arki.followup.ReviewOutcome;
 import fi.arki.followup.TargetDraft;
 import fi.arki.followup.TargetId;
@@ -396,6 +401,21 @@ final class CrossTenantCases {
         on(FollowupManagement.class, "targetsOf", TeamId.class).empty(() -> followup.targetsOf(b.team.id()));
         on(FollowupManagement.class, "committedIn", UUID.class).empty(() -> followup.committedIn(b.closed.id().value()));
         on(FollowupManagement.class, "reviewsIn", UUID.class).empty(() -> followup.reviewsIn(b.running.id().value()));
+
+        IdeaManagement ideas = bean(IdeaManagement.class);
+        on(IdeaManagement.class, "escalate", PersonId.class, IdeaDraft.class).notFound(() -> ideas.escalate(a.admin.id(),
+                new IdeaDraft(IdeaId.random(), b.team.id(), b.closed.id().value(), b.answer, "An idea")));
+        on(IdeaManagement.class, "ideasOf", PersonId.class, TeamId.class).empty(() -> ideas.ideasOf(a.admin.id(), b.team.id()));
+        on(IdeaManagement.class, "ideasFrom", PersonId.class, UUID.class).empty(() -> ideas.ideasFrom(a.admin.id(), b.closed.id().value()));
+        on(IdeaManagement.class, "allIdeas").empty(ideas::allIdeas);
+        on(IdeaManagement.class, "respond", IdeaId.class, IdeaStatus.class, String.class)
+                .notFound(() -> ideas.respond(b.idea, IdeaStatus.DECLINED, "No"));
+        on(IdeaManagement.class, "delete", IdeaId.class).notFound(() -> {
+            ideas.delete(b.idea);
+            return null;
+        });
+        on(IdeaManagement.class, "countsByStatus").returns("A's counts, all zero (A has no ideas)",
+                r -> r instanceof Map<?, ?> m && m.values().stream().allMatch(v -> Integer.valueOf(0).equals(v)), ideas::countsByStatus);
     }
 
     private void identity() {
@@ -708,6 +728,7 @@ final class CrossTenantCases {
         people();
         units();
         targets();
+        ideas();
         accounts();
         sessionRows();
         retentionRows();
@@ -847,6 +868,21 @@ final class CrossTenantCases {
         on(Units.class, "teamsOf", UnitId.class).empty(() -> units.teamsOf(b.unit.id()));
         on(Units.class, "teams").returns("A's teams", r -> r.toString().contains(a.marker), units::teams);
         on(Units.class, "findTeam", TeamId.class).empty(() -> units.findTeam(b.team.id()));
+    }
+
+    private void ideas() {
+        Ideas ideas = bean(Ideas.class);
+        on(Ideas.class, "insert", TenantId.class, IdeaDraft.class, PersonId.class).notFound(() -> ideas.insert(b.tenant,
+                new IdeaDraft(IdeaId.random(), b.team.id(), null, null, "An idea"), b.member.id()));
+        on(Ideas.class, "find", IdeaId.class).empty(() -> ideas.find(b.idea));
+        on(Ideas.class, "fromAnswer", TeamId.class, UUID.class).empty(() -> ideas.fromAnswer(b.team.id(), b.answer));
+        on(Ideas.class, "of", Collection.class).empty(() -> ideas.of(List.of(b.team.id())));
+        on(Ideas.class, "fromSession", UUID.class).empty(() -> ideas.fromSession(b.closed.id().value()));
+        on(Ideas.class, "all").empty(ideas::all);
+        on(Ideas.class, "respond", IdeaId.class, IdeaStatus.class, String.class).empty(() -> ideas.respond(b.idea, IdeaStatus.DONE, "Done"));
+        on(Ideas.class, "delete", IdeaId.class).empty(() -> ideas.delete(b.idea));
+        on(Ideas.class, "countsByStatus").returns("A's counts, all zero (A has no ideas)",
+                r -> r instanceof Map<?, ?> m && m.values().stream().allMatch(v -> Integer.valueOf(0).equals(v)), ideas::countsByStatus);
     }
 
     private void targets() {

@@ -11,6 +11,10 @@ import fi.arki.directory.Person;
 import fi.arki.directory.Role;
 import fi.arki.directory.Team;
 import fi.arki.directory.Unit;
+import fi.arki.followup.IdeaDraft;
+import fi.arki.followup.IdeaId;
+import fi.arki.followup.IdeaManagement;
+import fi.arki.followup.IdeaStatus;
 import fi.arki.followup.ReviewOutcome;
 import fi.arki.followup.TargetId;
 import fi.arki.identity.AccountManagement;
@@ -44,7 +48,7 @@ import org.springframework.context.ApplicationContext;
  * A tenant seeded through the services with one of everything a tenant owns: settings, units,
  * teams, people with roles and a local account, a Keycloak organization, its own deck (enabled,
  * with settings), a closed session with answers, a group, votes, ratings, a pulse, a touchpoint
- * and a development target, and a running session in which the target was reviewed — and the
+ * and a development target (and an idea escalated from an answer, answered), and a running session in which the target was reviewed — and the
  * audit entries all that leaves. Every text it writes contains its {@link #marker}, and every id
  * it made is in {@link #ids}, so that a leak of any of it into another tenant's results is found
  * by looking for the marker and the ids.
@@ -77,6 +81,7 @@ final class CrossTenantSeed {
     UUID group;
     UUID touchpoint;
     TargetId target;
+    IdeaId idea;
 
     private CrossTenantSeed(String marker) {
         this.marker = marker;
@@ -178,6 +183,10 @@ final class CrossTenantSeed {
             sessions.commitTarget(facilitator.id(), closed.id(), 5, target, text("Target"), member.id(), null,
                     LocalDate.now().plusMonths(1), marker + "-dim");
             sessions.close(facilitator.id(), closed.id());
+            IdeaManagement ideas = context.getBean(IdeaManagement.class);
+            idea = IdeaId.random();
+            ideas.escalate(member.id(), new IdeaDraft(idea, team.id(), closed.id().value(), answer, text("Idea")));
+            ideas.respond(idea, IdeaStatus.CONSIDERING, text("Idea response"));
 
             running = sessions.start(facilitator.id(), new SessionStart(List.of(team.id()), deckId, List.of(),
                     SessionMode.ANONYMOUS, text("Running session")));
@@ -189,7 +198,7 @@ final class CrossTenantSeed {
             audit.record(AuditEvent.of("test.seeded", "tenant", tenant).with("note", text("Audit note")));
         });
         List.of(closed.id().value(), running.id().value(), memberJoined.participant().value(), guestJoined.participant().value(),
-                runningJoined.participant().value(), answer, group, touchpoint, target.value())
+                runningJoined.participant().value(), answer, group, touchpoint, target.value(), idea.value())
                 .forEach(id -> ids.add(id.toString()));
         ids.add(running.joinCode());
     }

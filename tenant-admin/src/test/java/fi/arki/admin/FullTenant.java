@@ -6,8 +6,13 @@ import fi.arki.deck.internal.TestDecks;
 import fi.arki.directory.DirectoryManagement;
 import fi.arki.directory.Person;
 import fi.arki.directory.Role;
+import fi.arki.followup.IdeaDraft;
+import fi.arki.followup.IdeaId;
+import fi.arki.followup.IdeaManagement;
+import fi.arki.followup.IdeaStatus;
 import fi.arki.identity.Account;
 import fi.arki.identity.AccountManagement;
+import fi.arki.session.SessionManagement;
 import fi.arki.session.SessionMode;
 import fi.arki.shared.Language;
 import fi.arki.shared.TenantId;
@@ -17,9 +22,9 @@ import fi.arki.tenancy.TenantManagement;
 import fi.arki.tenancy.TenantSettings;
 import fi.arki.tenancy.TenantSettingsManagement;
 import fi.arki.testing.Actors;
-import fi.arki.testing.SessionRuns;
 import fi.arki.testing.SessionRuns.Organisation;
 import fi.arki.testing.SessionRuns.Run;
+import fi.arki.testing.SessionRuns;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,7 +35,8 @@ import org.springframework.context.ApplicationContext;
  * accounts: one only here, one also in another tenant), roles, team memberships, settings, its own
  * deck package (with a picture) enabled and set, a Keycloak organization, and sessions — named and
  * anonymous, closed and running — with answers, groups, votes, ratings, a journey map, targets and
- * reviews, every text carrying {@code marker}.
+ * reviews, ideas escalated to the pipeline (one from an answer, answered; one of the team's own),
+ * every text carrying {@code marker}.
  */
 record FullTenant(Tenant tenant, Tenant other, Account onlyHere, Account alsoElsewhere, Organisation org,
                   Run named, Run anonymous, Run running, String marker) {
@@ -78,6 +84,16 @@ record FullTenant(Tenant tenant, Tenant other, Account onlyHere, Account alsoEls
             Run named = runs.run(org, SessionMode.NAMED, marker, null, true);
             Run anonymous = runs.run(org, SessionMode.ANONYMOUS, marker, named.openTarget(), true);
             Run running = runs.run(org, SessionMode.NAMED, marker, null, false);
+            TenantContext.runAs(tenant.id(), () -> {
+                IdeaManagement ideas = context.getBean(IdeaManagement.class);
+                SessionManagement sessions = context.getBean(SessionManagement.class);
+                UUID answer = sessions.state(named.id()).answers(SessionRuns.PROMPT).getFirst().id();
+                IdeaId fromAnswer = IdeaId.random();
+                ideas.escalate(org.member().id(), new IdeaDraft(fromAnswer, org.team().id(), named.id().value(), answer,
+                        marker + " idea from an answer"));
+                ideas.respond(fromAnswer, IdeaStatus.CONSIDERING, marker + " the organisation's answer");
+                ideas.escalate(org.member().id(), new IdeaDraft(IdeaId.random(), org.team().id(), null, null, marker + " own idea"));
+            });
             return new FullTenant(tenant, other, onlyHere, alsoElsewhere, org, named, anonymous, running, marker);
         });
     }

@@ -72,7 +72,7 @@ class TenantDeletionIntegrationTests {
         assertThat(rowsOf(id)).as("the tenant had rows in these tables before").containsKeys("unit", "team", "person", "person_role",
                 "team_member", "tenant_settings", "tenant_deck", "tenant_deck_image", "deck_enablement", "deck_setting", "live_session",
                 "session_team", "session_facilitator", "session_step", "participant", "answer", "answer_group", "answer_grouping",
-                "vote", "rating", "touchpoint", "development_target", "target_review", "account_tenant.member_of_tenant_id",
+                "vote", "rating", "touchpoint", "development_target", "target_review", "idea", "account_tenant.member_of_tenant_id",
                 "join_code.session_tenant_id", "tenant_organization.linked_tenant_id", "tenant.id");
         Map<String, Long> otherBefore = rowsOf(full.other().id());
 

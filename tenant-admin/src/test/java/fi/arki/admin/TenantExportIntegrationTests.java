@@ -91,7 +91,7 @@ class TenantExportIntegrationTests {
         assertThat(a.keySet()).contains("manifest.json", "accounts.json", "tables/unit.json", "tables/person.json",
                 "tables/tenant_settings.json", "tables/tenant_deck.json", "tables/tenant_deck_image.json", "tables/deck_enablement.json",
                 "tables/deck_setting.json", "tables/live_session.json", "tables/answer.json", "tables/touchpoint.json",
-                "tables/development_target.json", "tables/target_review.json", "tables/audit_log.json");
+                "tables/development_target.json", "tables/target_review.json", "tables/idea.json", "tables/audit_log.json");
         assertThat(text(a, "tables/answer.json")).contains(full.marker());
         assertThat(a.entrySet()).filteredOn(e -> e.getKey().startsWith("tables/") && !e.getKey().equals("tables/audit_log.json"))
                 .allSatisfy(e -> assertThat(text(a, e.getKey()))

@@ -12,6 +12,10 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -23,6 +27,11 @@ import fi.arki.directory.Team;
 import fi.arki.directory.TeamId;
 import fi.arki.followup.DevelopmentTarget;
 import fi.arki.followup.FollowupManagement;
+import fi.arki.followup.Idea;
+import fi.arki.followup.IdeaDraft;
+import fi.arki.followup.IdeaId;
+import fi.arki.followup.IdeaManagement;
+import fi.arki.shared.InvalidInputException;
 import fi.arki.session.SessionInfo;
 import fi.arki.session.SessionManagement;
 import fi.arki.ui.security.CurrentPerson;
@@ -39,7 +48,8 @@ import java.util.stream.Collectors;
 
 /**
  * A user's sessions: join one by code, the running ones of their teams, their teams' open
- * development targets, and summaries of closed ones.
+ * development targets and the ideas they escalated to the organisation (with its answers), and
+ * summaries of closed ones.
  */
 @Route("sessions")
 @Menu(title = "nav.sessions", order = 20)
@@ -49,7 +59,10 @@ public class SessionsView extends Main implements HasDynamicTitle {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d.M.yyyy");
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d.M.yyyy HH:mm").withZone(ZoneId.of("Europe/Helsinki"));
 
-    public SessionsView(SessionManagement sessions, DirectoryManagement directory, FollowupManagement followup) {
+    private final IdeaManagement ideas;
+
+    public SessionsView(SessionManagement sessions, DirectoryManagement directory, FollowupManagement followup, IdeaManagement ideas) {
+        this.ideas = ideas;
         addClassName("arki-page");
         add(new H1(getTranslation("sessions.title")));
         TextField code = new TextField(getTranslation("join.code"));
@@ -82,7 +95,82 @@ public class SessionsView extends Main implements HasDynamicTitle {
         List<SessionInfo> closed = all.stream().filter(s -> !s.running()).toList();
         add(section("sessions.running", running, me, teamNames, "running-sessions"));
         add(targets(followup.openTargetsOf(myTeams), teamNames));
+        add(ideas(me, myTeams, teamNames));
         add(section("sessions.closed", closed, me, teamNames, "closed-sessions"));
+    }
+
+    /**
+     * The ideas the user's teams escalated to the organisation, newest first, with where each
+     * stands and the organisation's answer; and a form to escalate a new one.
+     */
+    private Section ideas(PersonId me, Set<TeamId> myTeams, Map<TeamId, String> teams) {
+        Section section = new Section(new H2(getTranslation("sessions.ideas")));
+        section.setId("my-ideas");
+        if (myTeams.isEmpty()) {
+            section.add(new Paragraph(getTranslation("sessions.ideas.none")));
+            return section;
+        }
+        UnorderedList list = new UnorderedList();
+        list.addClassName("arki-ideas");
+        Paragraph none = new Paragraph(getTranslation("sessions.ideas.none"));
+        List<Idea> mine = myTeams.stream().flatMap(t -> ideas.ideasOf(me, t).stream())
+                .sorted(java.util.Comparator.comparing(Idea::escalatedAt).reversed()).toList();
+        mine.forEach(i -> list.add(idea(i, teams)));
+        none.setVisible(mine.isEmpty());
+        section.add(none, list, newIdea(me, List.copyOf(myTeams), teams, list, none));
+        return section;
+    }
+
+    private ListItem idea(Idea idea, Map<TeamId, String> teams) {
+        ListItem item = new ListItem();
+        item.setId("idea-" + idea.id());
+        item.addClassName("arki-idea");
+        Paragraph text = new Paragraph(idea.text());
+        text.addClassName("arki-idea-text");
+        Span status = StepParts.badge(getTranslation("ideas.status." + idea.status().code()));
+        Span meta = new Span(getTranslation("ideas.meta", teams.getOrDefault(idea.team(), ""), DAY.format(idea.escalatedAt().atZone(WHEN.getZone()))));
+        meta.addClassName("arki-muted");
+        Paragraph answer = new Paragraph(idea.response() == null ? getTranslation("ideas.no-answer")
+                : getTranslation("ideas.answer", idea.response()));
+        answer.addClassName(idea.response() == null ? "arki-muted" : "arki-idea-answer");
+        item.add(text, status, new Span(" "), meta, answer);
+        return item;
+    }
+
+    /** A new idea for one of the user's teams; its id is made with the form, so a repeated send stores it once. */
+    private Div newIdea(PersonId me, List<TeamId> myTeams, Map<TeamId, String> teams, UnorderedList list, Paragraph none) {
+        TextArea text = new TextArea(getTranslation("sessions.ideas.new"));
+        text.setId("new-idea-text");
+        text.setMaxLength(IdeaManagement.MAX_TEXT);
+        text.addClassName("arki-idea-response");
+        Select<TeamId> team = new Select<>();
+        team.setId("new-idea-team");
+        team.setLabel(getTranslation("idea.escalate.team"));
+        team.setItems(myTeams);
+        team.setItemLabelGenerator(t -> teams.getOrDefault(t, ""));
+        team.setValue(myTeams.getFirst());
+        team.setVisible(myTeams.size() > 1);
+        IdeaId[] id = {IdeaId.random()};
+        Button send = new Button(getTranslation("idea.escalate.send"));
+        send.setId("new-idea-send");
+        send.addClickListener(e -> {
+            text.setInvalid(false);
+            try {
+                Idea stored = ideas.escalate(me, new IdeaDraft(id[0], team.getValue(), null, null, text.getValue()));
+                list.addComponentAsFirst(idea(stored, teams));
+                none.setVisible(false);
+                text.clear();
+                id[0] = IdeaId.random();
+                Notification.show(getTranslation("idea.escalate.sent"), 4000, Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            } catch (InvalidInputException ex) {
+                text.setErrorMessage(getTranslation(ex.messageKey(), ex.arguments().toArray()));
+                text.setInvalid(true);
+            }
+        });
+        Div form = new Div(text, team, send);
+        form.addClassName("arki-inline-form");
+        return form;
     }
 
     /** What the user's teams have committed to and not yet reviewed, soonest due first, overdue marked. */
