@@ -1,5 +1,6 @@
 /**
- * Follow-up: the development targets teams commit to in sessions, and their review next time.
+ * Follow-up: the development targets teams commit to in sessions, their review next time, and the
+ * organisation's idea pipeline (ideas teams escalate, and what the organisation answers).
  */
 @NullMarked
 package fi.arki.followup;

@@ -6,6 +6,10 @@ import fi.arki.directory.Person;
 import fi.arki.directory.Role;
 import fi.arki.directory.Team;
 import fi.arki.directory.Unit;
+import fi.arki.followup.IdeaDraft;
+import fi.arki.followup.IdeaId;
+import fi.arki.followup.IdeaManagement;
+import fi.arki.followup.IdeaStatus;
 import fi.arki.identity.Account;
 import fi.arki.identity.AccountManagement;
 import fi.arki.shared.InvalidInputException;
@@ -49,15 +53,18 @@ class DemoTenant implements ApplicationRunner {
     private final AccountManagement accounts;
     private final TenantSettingsManagement settings;
     private final DeckManagement decks;
+    private final IdeaManagement ideas;
     private final TransactionTemplate transaction;
 
     DemoTenant(TenantManagement tenants, DirectoryManagement directory, AccountManagement accounts,
-               TenantSettingsManagement settings, DeckManagement decks, PlatformTransactionManager transactions) {
+               TenantSettingsManagement settings, DeckManagement decks, IdeaManagement ideas,
+               PlatformTransactionManager transactions) {
         this.tenants = tenants;
         this.directory = directory;
         this.accounts = accounts;
         this.settings = settings;
         this.decks = decks;
+        this.ideas = ideas;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -93,6 +100,15 @@ class DemoTenant implements ApplicationRunner {
         directory.addToTeam(funding.id(), p3.id(), false);
         directory.addToTeam(skills.id(), admin.id(), true);
         directory.addToTeam(water.id(), p3.id(), false);
+
+        // the idea pipeline: one idea the organisation has answered, one waiting for it
+        IdeaId answered = IdeaId.random();
+        ideas.escalate(facilitator.id(), new IdeaDraft(answered, funding.id(), null, null,
+                "Yhteinen asiakaslista, jotta asiakas ei joudu kertomaan asiaansa joka yksikössä uudelleen"));
+        ideas.respond(answered, IdeaStatus.CONSIDERING,
+                "Hyvä ajatus. Selvitämme kevään aikana, miten lista sopii asiakastietojärjestelmään.");
+        ideas.escalate(p1.id(), new IdeaDraft(IdeaId.random(), funding.id(), null, null,
+                "Asiakaspalautteen koonti tiimipalaveriin kerran kuussa"));
 
         // a bilingual authority, as many of Arki's first tenants are, with every built-in deck offered
         settings.update(new TenantSettings(List.of(Language.FI, Language.SV, Language.EN), Language.FI, true,

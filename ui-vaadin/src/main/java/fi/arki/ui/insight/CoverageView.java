@@ -17,6 +17,8 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import fi.arki.deck.RatingScale;
 import fi.arki.directory.UnitId;
+import fi.arki.followup.IdeaManagement;
+import fi.arki.followup.IdeaStatus;
 import fi.arki.insight.Coverage;
 import fi.arki.insight.CoverageManagement;
 import fi.arki.shared.Language;
@@ -32,6 +34,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -53,11 +56,13 @@ public class CoverageView extends Main implements HasDynamicTitle {
 
     private final CoverageManagement coverage;
     private final TenantSettingsManagement tenantSettings;
+    private final IdeaManagement ideas;
     private final Div content = new Div();
 
-    public CoverageView(CoverageManagement coverage, TenantSettingsManagement tenantSettings) {
+    public CoverageView(CoverageManagement coverage, TenantSettingsManagement tenantSettings, IdeaManagement ideas) {
         this.coverage = coverage;
         this.tenantSettings = tenantSettings;
+        this.ideas = ideas;
         addClassName("arki-page");
         add(new H1(getTranslation("coverage.title")));
         Paragraph privacy = new Paragraph(getTranslation("coverage.privacy", tenantSettings.current().anonymityThreshold()));
@@ -80,7 +85,7 @@ public class CoverageView extends Main implements HasDynamicTitle {
         OrganisationName organisation = tenantSettings.current().organisationName(CurrentUser.require().tenantName());
         Instant since = ZonedDateTime.now(ZONE).toLocalDate().withDayOfMonth(1).minusMonths(months - 1L).atStartOfDay(ZONE).toInstant();
         Coverage result = coverage.coverage(since, language, organisation);
-        content.add(overview(result, language), units(result), ratings(result, language), targets(result));
+        content.add(overview(result, language), units(result), ratings(result, language), targets(result), ideas());
     }
 
     private Section overview(Coverage result, Language language) {
@@ -217,6 +222,19 @@ public class CoverageView extends Main implements HasDynamicTitle {
         String score = figure.netScore() == null ? ""
                 : getTranslation("coverage.rating.net", (figure.netScore() > 0 ? "+" : "") + figure.netScore()) + ", ";
         return score + average + " " + getTranslation("coverage.rating.basis", figure.answers(), figure.sessions());
+    }
+
+    /** The idea pipeline in figures: how many ideas teams have escalated, by status (all time, no texts). */
+    private Section ideas() {
+        Section section = new Section(new H2(getTranslation("coverage.ideas")));
+        section.setId("coverage-ideas");
+        Map<IdeaStatus, Integer> counts = ideas.countsByStatus();
+        Paragraph figures = new Paragraph(getTranslation("ideas.counts", Arrays.stream(IdeaStatus.values()).map(counts::get).toArray()));
+        figures.setId("coverage-idea-counts");
+        Paragraph help = new Paragraph(getTranslation("coverage.ideas.help"));
+        help.addClassName("arki-help");
+        section.add(figures, help);
+        return section;
     }
 
     private Section targets(Coverage result) {

@@ -106,6 +106,8 @@ class CoverageViewTests extends SpringBrowserlessTest {
         Div pulse = $(Div.class).id("coverage-rating-0");
         assertThat(pulse.getElement().getTextRecursively())
                 .contains("Koko organisaatio: keskiarvo 4,2 (asteikko 1–5) – 5 vastausta 1 keskustelusta");
+        assertThat($(Paragraph.class).id("coverage-idea-counts").getText()).as("the idea pipeline in figures, none yet")
+                .isEqualTo("Uusia 0 · harkinnassa 0 · hyväksyttyjä 0 · toteutettuja 0 · hylättyjä 0");
         String page = $(CoverageView.class).single().getElement().getTextRecursively();
         assertThat(page).contains("Asiakaspalautteen kuukausikatsaus").doesNotContain("Salainen idea").doesNotContain("Secret");
     }
