@@ -159,7 +159,6 @@ public class Idea extends TableImpl<IdeaRecord> {
     @Override
     public List<Check<IdeaRecord>> getChecks() {
         return Arrays.asList(
-            Internal.createCheck(this, DSL.name("idea_check"), "(((answer_id IS NULL) OR (session_id IS NOT NULL)))", true),
             Internal.createCheck(this, DSL.name("idea_response_check"), "((length(response) <= 2000))", true),
             Internal.createCheck(this, DSL.name("idea_status_check"), "((status = ANY (ARRAY['new'::text, 'considering'::text, 'accepted'::text, 'done'::text, 'declined'::text])))", true),
             Internal.createCheck(this, DSL.name("idea_text_check"), "(((length(btrim(text)) >= 1) AND (length(btrim(text)) <= 2000)))", true)
