@@ -450,6 +450,9 @@ final class CrossTenantCases {
         SessionId running = b.running.id();
         // A has held no sessions; B has a closed one with ratings and a running one
         on(SessionManagement.class, "recordsSince", Instant.class).empty(() -> sessions.recordsSince(Instant.EPOCH));
+        on(fi.arki.insight.CardPrintManagement.class, "pdf", SessionId.class, PersonId.class, Language.class, String.class)
+                .notFound(() -> bean(fi.arki.insight.CardPrintManagement.class).pdf(running, lead, Language.FI,
+                        "https://arki.example.fi/join/" + b.running.joinCode()));
         on(SessionManagement.class, "forgetNamesOf", PersonId.class).returns("no participant of B's loses a name",
                 r -> Integer.valueOf(0).equals(r), () -> sessions.forgetNamesOf(b.member.id()));
         on(SessionManagement.class, "ratingCountsSince", Instant.class).empty(() -> sessions.ratingCountsSince(Instant.EPOCH));
