@@ -581,6 +581,13 @@ final class CrossTenantCases {
                 settings::current);
         on(TenantSettingsManagement.class, "update", TenantSettings.class).rollback()
                 .returns("A's own settings saved", r -> r instanceof TenantSettings, () -> settings.update(TenantSettings.defaults()));
+        on(TenantSettingsManagement.class, "sharesInRollup").returns("A's own choice", r -> r instanceof Boolean, settings::sharesInRollup);
+        on(TenantSettingsManagement.class, "shareInRollup", boolean.class).rollback().empty(() -> {
+            settings.shareInRollup(true);
+            return null;
+        });
+        on(fi.arki.insight.RollupManagement.class, "rollup", Instant.class, Language.class)
+                .refused(() -> bean(fi.arki.insight.RollupManagement.class).rollup(Instant.EPOCH, Language.FI));
     }
 
     private void admin() {
@@ -1089,6 +1096,11 @@ final class CrossTenantCases {
                 settings::current);
         on(TenantSettingsRepository.class, "save", TenantId.class, TenantSettings.class).notFound(() -> {
             settings.save(b.tenant, TenantSettings.defaults());
+            return null;
+        });
+        on(TenantSettingsRepository.class, "sharesInRollup").returns("A's own choice", r -> r instanceof Boolean, settings::sharesInRollup);
+        on(TenantSettingsRepository.class, "setSharesInRollup", TenantId.class, boolean.class).notFound(() -> {
+            settings.setSharesInRollup(b.tenant, true);
             return null;
         });
     }
