@@ -470,6 +470,9 @@ final class CrossTenantCases {
         SessionId running = b.running.id();
         // A has held no sessions; B has a closed one with ratings and a running one
         on(SessionManagement.class, "recordsSince", Instant.class).empty(() -> sessions.recordsSince(Instant.EPOCH));
+        on(fi.arki.insight.CardPrintManagement.class, "pdf", SessionId.class, PersonId.class, Language.class, String.class)
+                .notFound(() -> bean(fi.arki.insight.CardPrintManagement.class).pdf(running, lead, Language.FI,
+                        "https://arki.example.fi/join/" + b.running.joinCode()));
         on(SessionManagement.class, "forgetNamesOf", PersonId.class).returns("no participant of B's loses a name",
                 r -> Integer.valueOf(0).equals(r), () -> sessions.forgetNamesOf(b.member.id()));
         on(SessionManagement.class, "ratingCountsSince", Instant.class).empty(() -> sessions.ratingCountsSince(Instant.EPOCH));
@@ -598,6 +601,13 @@ final class CrossTenantCases {
                 settings::current);
         on(TenantSettingsManagement.class, "update", TenantSettings.class).rollback()
                 .returns("A's own settings saved", r -> r instanceof TenantSettings, () -> settings.update(TenantSettings.defaults()));
+        on(TenantSettingsManagement.class, "sharesInRollup").returns("A's own choice", r -> r instanceof Boolean, settings::sharesInRollup);
+        on(TenantSettingsManagement.class, "shareInRollup", boolean.class).rollback().empty(() -> {
+            settings.shareInRollup(true);
+            return null;
+        });
+        on(fi.arki.insight.RollupManagement.class, "rollup", Instant.class, Language.class)
+                .refused(() -> bean(fi.arki.insight.RollupManagement.class).rollup(Instant.EPOCH, Language.FI));
     }
 
     private void admin() {
@@ -1122,6 +1132,11 @@ final class CrossTenantCases {
                 settings::current);
         on(TenantSettingsRepository.class, "save", TenantId.class, TenantSettings.class).notFound(() -> {
             settings.save(b.tenant, TenantSettings.defaults());
+            return null;
+        });
+        on(TenantSettingsRepository.class, "sharesInRollup").returns("A's own choice", r -> r instanceof Boolean, settings::sharesInRollup);
+        on(TenantSettingsRepository.class, "setSharesInRollup", TenantId.class, boolean.class).notFound(() -> {
+            settings.setSharesInRollup(b.tenant, true);
             return null;
         });
     }

@@ -143,7 +143,7 @@ public class SummaryExports {
     private static final String DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     private static final String DEJAVU_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
 
-    private static Font font(float size, int style) {
+    static Font font(float size, int style) {
         String file = style == Font.BOLD ? DEJAVU_BOLD : DEJAVU;
         if (new java.io.File(file).canRead()) {
             try {

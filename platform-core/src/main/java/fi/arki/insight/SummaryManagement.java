@@ -148,7 +148,7 @@ public class SummaryManagement {
 
     private static String owner(DevelopmentTarget t, Map<PersonId, String> people) {
         if (t.ownerPerson() != null) {
-            return people.getOrDefault(t.ownerPerson(), "?");
+            return people.getOrDefault(t.ownerPerson(), "—");
         }
         return t.ownerName() == null ? "" : t.ownerName();
     }

@@ -53,7 +53,14 @@ final class SummaryTexts {
             Map.entry("improve", new String[]{"kehitetään ensin", "förbättras först", "improve first"}),
             Map.entry("outcome.done", new String[]{"Valmis", "Klar", "Done"}),
             Map.entry("outcome.in-progress", new String[]{"Kesken", "Pågår", "In progress"}),
-            Map.entry("outcome.dropped", new String[]{"Luovuttu", "Avbruten", "Dropped"}));
+            Map.entry("outcome.dropped", new String[]{"Luovuttu", "Avbruten", "Dropped"}),
+            Map.entry("print.card-of", new String[]{"Kortti {0}/{1}", "Kort {0}/{1}", "Card {0} of {1}"}),
+            Map.entry("print.source", new String[]{"Lähde: {0}", "Källa: {0}", "Source: {0}"}),
+            Map.entry("print.video", new String[]{"Video: {0}", "Video: {0}", "Video: {0}"}),
+            Map.entry("print.phone", new String[]{"Vastaa puhelimella: skannaa koodi tai avaa {0} ja kirjoita koodi {1}.",
+                    "Svara med telefonen: skanna koden eller öppna {0} och skriv koden {1}.",
+                    "Answer on your phone: scan the code, or open {0} and type the code {1}."}),
+            Map.entry("print.minutes", new String[]{"noin {0} min", "cirka {0} min", "about {0} min"}));
 
     private SummaryTexts() {
     }

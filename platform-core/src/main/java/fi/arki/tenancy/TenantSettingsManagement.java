@@ -1,6 +1,7 @@
 package fi.arki.tenancy;
 
 import fi.arki.shared.InvalidInputException;
+import fi.arki.shared.TenantId;
 import fi.arki.shared.Names;
 import fi.arki.shared.AccessRoles;
 import fi.arki.tenancy.internal.TenantSettingsRepository;
@@ -53,6 +54,27 @@ public class TenantSettingsManagement {
         settings.save(TenantContext.require(), clean);
         events.publishEvent(new TenantSettingsChanged(TenantContext.require(), previous, clean));
         return clean;
+    }
+
+    /**
+     * Whether the tenant lets the platform show its aggregated figures in the cross-organisation
+     * view (insight's {@code RollupManagement}): counts of teams, sessions and targets, and ratings
+     * pooled above its anonymity threshold, never a team's words or names. Off by default.
+     */
+    @PermitAll
+    @Transactional(readOnly = true)
+    public boolean sharesInRollup() {
+        TenantContext.require();
+        return settings.sharesInRollup();
+    }
+
+    @RolesAllowed(AccessRoles.TENANT_ADMIN)
+    public void shareInRollup(boolean share) {
+        TenantId tenant = TenantContext.require();
+        if (settings.sharesInRollup() != share) {
+            settings.setSharesInRollup(tenant, share);
+            events.publishEvent(new RollupConsentChanged(tenant, share));
+        }
     }
 
     private static String optionalName(String name) {

@@ -22,6 +22,7 @@ import fi.arki.tenancy.TenantCreated;
 import fi.arki.tenancy.TenantDeleted;
 import fi.arki.tenancy.TenantMerged;
 import fi.arki.tenancy.TenantRenamed;
+import fi.arki.tenancy.RollupConsentChanged;
 import fi.arki.tenancy.TenantSettingsChanged;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
@@ -107,6 +108,11 @@ class AuditedEvents {
                 .with("guestsAllowed", e.settings().guestsAllowed())
                 .with("anonymityThreshold", e.settings().anonymityThreshold())
                 .with("sessionRetentionDays", e.settings().sessionRetentionDays()));
+    }
+
+    @EventListener
+    void on(RollupConsentChanged e) {
+        in(e.tenantId(), AuditEvent.of(AuditAction.TENANT_SETTINGS_CHANGED, "tenant", e.tenantId()).with("shareInRollup", e.share()));
     }
 
     @EventListener

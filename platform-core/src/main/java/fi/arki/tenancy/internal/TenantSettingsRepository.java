@@ -52,4 +52,20 @@ public class TenantSettingsRepository {
                 .set(TENANT_SETTINGS.NAME_FI_ELATIVE, s.nameFinnishElative())
                 .execute();
     }
+
+    /** Whether the bound tenant shares its aggregated figures in the cross-organisation view (off without a settings row). */
+    public boolean sharesInRollup() {
+        return db.select(TENANT_SETTINGS.SHARE_IN_ROLLUP).from(TENANT_SETTINGS).fetchOptional(TENANT_SETTINGS.SHARE_IN_ROLLUP)
+                .orElse(false);
+    }
+
+    /** Sets the bound tenant's consent; a tenant that has never saved its settings gets their defaults with it. */
+    public void setSharesInRollup(TenantId tenant, boolean share) {
+        db.insertInto(TENANT_SETTINGS)
+                .set(TENANT_SETTINGS.TENANT_ID, tenant.value())
+                .set(TENANT_SETTINGS.SHARE_IN_ROLLUP, share)
+                .onConflict(TENANT_SETTINGS.TENANT_ID).doUpdate()
+                .set(TENANT_SETTINGS.SHARE_IN_ROLLUP, share)
+                .execute();
+    }
 }

@@ -127,7 +127,24 @@ public class TenantSettingsView extends Main implements HasDynamicTitle {
 
         FormLayout form = new FormLayout(languages, defaultLanguage, guests, threshold, retention, purges, inessive, elative);
         form.setMaxWidth("48em");
-        add(form, bilingual, save, dataSection(exports));
+        add(form, bilingual, save, rollupSection(management), dataSection(exports));
+    }
+
+    /** Whether the organisation lets its aggregated figures be shown across organisations (off until chosen). */
+    private Section rollupSection(TenantSettingsManagement management) {
+        Section section = new Section();
+        H2 heading = new H2(getTranslation("settings.rollup"));
+        heading.setId("rollup-section");
+        section.getElement().setAttribute("aria-labelledby", "rollup-section");
+        Checkbox share = new Checkbox(getTranslation("settings.rollup.share"), management.sharesInRollup());
+        share.setId("settings-rollup");
+        share.addValueChangeListener(e -> {
+            if (e.isFromClient() && !Feedback.run(this, "settings.rollup.saved", null, () -> management.shareInRollup(e.getValue()))) {
+                share.setValue(e.getOldValue());
+            }
+        });
+        section.add(heading, new Paragraph(getTranslation("settings.rollup.help")), share);
+        return section;
     }
 
     /** The tenant's own data, whole, for its administrators (GDPR art. 15 and 20; docs/data-lifecycle.md). */

@@ -68,23 +68,32 @@ public class CoverageView extends Main implements HasDynamicTitle {
         Paragraph privacy = new Paragraph(getTranslation("coverage.privacy", tenantSettings.current().anonymityThreshold()));
         privacy.addClassName("arki-help");
         add(privacy);
-        Select<Integer> period = new Select<>();
-        period.setId("coverage-period");
-        period.setLabel(getTranslation("coverage.period"));
-        period.setItems(PERIODS);
-        period.setItemLabelGenerator(months -> getTranslation("coverage.period.months", months));
-        period.setValue(12);
-        period.addValueChangeListener(e -> show(e.getValue() == null ? 12 : e.getValue()));
-        add(period, content);
+        add(period(this, "coverage-period", this::show), content);
         show(12);
+    }
+
+    /** The period to look back over, in months (12 to begin with); {@code show} runs with each choice. */
+    static Select<Integer> period(com.vaadin.flow.component.Component view, String id, java.util.function.IntConsumer show) {
+        Select<Integer> period = new Select<>();
+        period.setId(id);
+        period.setLabel(view.getTranslation("coverage.period"));
+        period.setItems(PERIODS);
+        period.setItemLabelGenerator(months -> view.getTranslation("coverage.period.months", months));
+        period.setValue(12);
+        period.addValueChangeListener(e -> show.accept(e.getValue() == null ? 12 : e.getValue()));
+        return period;
+    }
+
+    /** The start of a period of whole months, this month included, in Finnish time. */
+    static Instant since(int months) {
+        return ZonedDateTime.now(ZONE).toLocalDate().withDayOfMonth(1).minusMonths(months - 1L).atStartOfDay(ZONE).toInstant();
     }
 
     private void show(int months) {
         content.removeAll();
         Language language = LanguageSupport.current();
         OrganisationName organisation = tenantSettings.current().organisationName(CurrentUser.require().tenantName());
-        Instant since = ZonedDateTime.now(ZONE).toLocalDate().withDayOfMonth(1).minusMonths(months - 1L).atStartOfDay(ZONE).toInstant();
-        Coverage result = coverage.coverage(since, language, organisation);
+        Coverage result = coverage.coverage(since(months), language, organisation);
         content.add(overview(result, language), units(result), ratings(result, language), targets(result), ideas());
     }
 
@@ -218,10 +227,15 @@ public class CoverageView extends Main implements HasDynamicTitle {
     }
 
     private String figure(Coverage.Figure figure, RatingScale scale, NumberFormat decimal) {
-        String average = getTranslation("coverage.rating.average", decimal.format(figure.average()), scale.min(), scale.max());
+        return figure(this, figure, scale, decimal);
+    }
+
+    /** A pooled rating in words: net score on NPS scales, the average on its scale, and how many answers and sessions it holds. */
+    static String figure(com.vaadin.flow.component.Component view, Coverage.Figure figure, RatingScale scale, NumberFormat decimal) {
+        String average = view.getTranslation("coverage.rating.average", decimal.format(figure.average()), scale.min(), scale.max());
         String score = figure.netScore() == null ? ""
-                : getTranslation("coverage.rating.net", (figure.netScore() > 0 ? "+" : "") + figure.netScore()) + ", ";
-        return score + average + " " + getTranslation("coverage.rating.basis", figure.answers(), figure.sessions());
+                : view.getTranslation("coverage.rating.net", (figure.netScore() > 0 ? "+" : "") + figure.netScore()) + ", ";
+        return score + average + " " + view.getTranslation("coverage.rating.basis", figure.answers(), figure.sessions());
     }
 
     /** The idea pipeline in figures: how many ideas teams have escalated, by status (all time, no texts). */
@@ -265,10 +279,15 @@ public class CoverageView extends Main implements HasDynamicTitle {
     }
 
     private void header(NativeTable table, String... keys) {
+        header(this, table, keys);
+    }
+
+    /** A table's column headers, translated, each scoped to its column. */
+    static void header(com.vaadin.flow.component.Component view, NativeTable table, String... keys) {
         NativeTableRow row = table.getHead().addRow();
         for (String key : keys) {
             var cell = row.addHeaderCell();
-            cell.setText(getTranslation(key));
+            cell.setText(view.getTranslation(key));
             cell.getElement().setAttribute("scope", "col");
         }
     }

@@ -26,6 +26,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import fi.arki.deck.Activity;
 import fi.arki.deck.Card;
 import fi.arki.deck.DeckCatalog;
@@ -36,6 +38,7 @@ import fi.arki.directory.Role;
 import fi.arki.followup.DevelopmentTarget;
 import fi.arki.followup.ReviewOutcome;
 import fi.arki.followup.TargetId;
+import fi.arki.insight.CardPrintManagement;
 import fi.arki.session.LiveState;
 import fi.arki.session.LiveStates;
 import fi.arki.session.QrCodes;
@@ -43,6 +46,7 @@ import fi.arki.session.SessionBroadcaster;
 import fi.arki.session.SessionId;
 import fi.arki.session.SessionInfo;
 import fi.arki.session.SessionManagement;
+import fi.arki.shared.AccessRoles;
 import fi.arki.shared.TenantId;
 import fi.arki.tenancy.TenantContext;
 import fi.arki.tenancy.TenantManagement;
@@ -50,8 +54,8 @@ import fi.arki.tenancy.TenantSettingsManagement;
 import fi.arki.ui.i18n.LanguageSupport;
 import fi.arki.ui.security.CurrentPerson;
 import fi.arki.ui.security.CurrentUser;
-import fi.arki.shared.AccessRoles;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -102,9 +106,12 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
     private Button previous;
     private Button next;
 
+    private final CardPrintManagement prints;
+
     public FacilitatorView(SessionManagement sessions, LiveStates states, SessionBroadcaster broadcaster, DirectoryManagement directory,
-                           TenantSettingsManagement settings, TenantManagement tenants, DeckCatalog catalog) {
+                           TenantSettingsManagement settings, TenantManagement tenants, DeckCatalog catalog, CardPrintManagement prints) {
         this.sessions = sessions;
+        this.prints = prints;
         this.states = states;
         this.broadcaster = broadcaster;
         this.directory = directory;
@@ -211,6 +218,16 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
         Anchor present = new Anchor("sessions/" + info.id() + "/present", getTranslation("session.presenter.open"));
         present.setTarget(AnchorTarget.BLANK);
         present.setId("open-presenter");
+        // paper cards on the table, each with a QR code into this session (for rooms where phones, not laptops, are at hand)
+        String link = joinLink(info);
+        var language = LanguageSupport.current();
+        Anchor print = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] pdf = TenantContext.callAs(tenant, () -> prints.pdf(info.id(), me, language, link));
+            return new DownloadResponse(new ByteArrayInputStream(pdf), "arki-cards-" + info.joinCode() + ".pdf", "application/pdf", pdf.length);
+        }), getTranslation("session.print.cards"));
+        print.setId("print-cards");
+        print.getElement().setAttribute("download", true);
+        print.setTitle(getTranslation("session.print.cards.help"));
         Select<Integer> minutes = new Select<>();
         minutes.setLabel(getTranslation("session.timer.minutes"));
         minutes.setItems(1, 2, 3, 5, 10, 15);
@@ -245,7 +262,7 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
         });
         close.setId("session-close");
         close.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        tools.add(present, new Div(minutes, start, stop), new Div(co, add, handOver), close);
+        tools.add(present, print, new Div(minutes, start, stop), new Div(co, add, handOver), close);
         return tools;
     }
 

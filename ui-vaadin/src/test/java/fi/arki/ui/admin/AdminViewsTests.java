@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
@@ -199,6 +200,23 @@ class AdminViewsTests extends SpringBrowserlessTest {
             assertThat($(com.vaadin.flow.component.notification.Notification.class).all())
                     .anySatisfy(note -> assertThat(test(note).getText()).contains("viimeistä ylläpitäjää ei voi poistaa"));
         });
+    }
+
+    @Test
+    void a_tenant_administrator_opts_in_to_sharing_and_the_platform_administrator_then_sees_the_organisation_across_organisations() {
+        TenantContext.runAs(tenant, () -> {
+            navigate(TenantSettingsView.class);
+            Checkbox share = $(Checkbox.class).id("settings-rollup");
+            assertThat(share.getValue()).as("off until chosen").isFalse();
+            test(share).click();
+            assertThat(settings.sharesInRollup()).isTrue();
+        });
+
+        Actors.signInAsPlatformAdmin();
+        navigate(fi.arki.ui.insight.RollupView.class);
+        assertThat($(com.vaadin.flow.component.html.NativeTable.class).id("rollup-table").getElement().getTextRecursively())
+                .contains("Hallittu keskus " + n);
+        assertThat($(Paragraph.class).id("rollup-summary").getText()).contains("organisaatiota jakaa lukunsa");
     }
 
     @Test

@@ -99,6 +99,11 @@ public class TenantSettings extends TableImpl<TenantSettingsRecord> {
      */
     public final TableField<TenantSettingsRecord, String> NAME_FI_ELATIVE = createField(DSL.name("name_fi_elative"), SQLDataType.CLOB, this, "");
 
+    /**
+     * The column <code>tenant_settings.share_in_rollup</code>.
+     */
+    public final TableField<TenantSettingsRecord, Boolean> SHARE_IN_ROLLUP = createField(DSL.name("share_in_rollup"), SQLDataType.BOOLEAN.nullable(false).defaultValue(DSL.field(DSL.raw("false"), SQLDataType.BOOLEAN)), this, "");
+
     private TenantSettings(Name alias, Table<TenantSettingsRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

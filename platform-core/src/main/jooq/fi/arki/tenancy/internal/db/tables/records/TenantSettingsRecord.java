@@ -140,6 +140,21 @@ public class TenantSettingsRecord extends UpdatableRecordImpl<TenantSettingsReco
         return (String) get(7);
     }
 
+    /**
+     * Setter for <code>tenant_settings.share_in_rollup</code>.
+     */
+    public TenantSettingsRecord setShareInRollup(Boolean value) {
+        set(8, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>tenant_settings.share_in_rollup</code>.
+     */
+    public Boolean getShareInRollup() {
+        return (Boolean) get(8);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -163,7 +178,7 @@ public class TenantSettingsRecord extends UpdatableRecordImpl<TenantSettingsReco
     /**
      * Create a detached, initialised TenantSettingsRecord
      */
-    public TenantSettingsRecord(UUID tenantId, String[] languages, String defaultLanguage, Boolean guestsAllowed, Integer anonymityThreshold, Integer sessionRetentionDays, String nameFiInessive, String nameFiElative) {
+    public TenantSettingsRecord(UUID tenantId, String[] languages, String defaultLanguage, Boolean guestsAllowed, Integer anonymityThreshold, Integer sessionRetentionDays, String nameFiInessive, String nameFiElative, Boolean shareInRollup) {
         super(TenantSettings.TENANT_SETTINGS);
 
         setTenantId(tenantId);
@@ -174,6 +189,7 @@ public class TenantSettingsRecord extends UpdatableRecordImpl<TenantSettingsReco
         setSessionRetentionDays(sessionRetentionDays);
         setNameFiInessive(nameFiInessive);
         setNameFiElative(nameFiElative);
+        setShareInRollup(shareInRollup);
         resetTouchedOnNotNull();
     }
 }
