@@ -188,9 +188,10 @@ public class ParticipantManagement {
                     all.stream().filter(u -> u.unit().id().equals(unit)).findFirst().ifPresent(u -> names.put(unit, u.unit().name()));
                 }
             }
-            // the session's teams as this tenant's directory has them (a session of another tenant has none here)
-            List<TeamId> teams = management.attributeToTeams(info)
-                    ? info.teams().stream().filter(team -> directory.findTeam(team).isPresent()).toList() : List.of();
+            // the session's teams as this tenant's directory has them: a session of another tenant has none here,
+            // and its deck (which this tenant may not see) is not looked up
+            List<TeamId> own = info.teams().stream().filter(team -> directory.findTeam(team).isPresent()).toList();
+            List<TeamId> teams = !own.isEmpty() && management.attributeToTeams(info) ? own : List.of();
             java.util.Map<TeamId, String> teamNames = new java.util.LinkedHashMap<>();
             if (teams.size() > 1) {
                 teams.forEach(team -> directory.findTeam(team).ifPresent(t -> teamNames.put(team, t.name())));
