@@ -47,6 +47,7 @@ class TeamAttributionIntegrationTests {
 
     static final String DECK = "customer-moment";
     static final int WENT_WELL = 1;
+    static final int PATH = 6;
 
     @Autowired TenantManagement tenants;
     @Autowired DirectoryManagement directory;
@@ -83,10 +84,14 @@ class TeamAttributionIntegrationTests {
             directory.addToTeam(advice.id(), inBoth.id(), false);
         });
         Map<String, byte[]> files = TestDecks.example();
+        // the documentation's example deck, with the setting and a journey map
         edit(files, "deck.yaml", "settings:\n", "settings:\n  - { key: attribute-to-teams, type: boolean, default: false }\n");
+        edit(files, "deck.yaml", "      - { id: ease, kind: rate, scale: ces }\n", "      - { id: ease, kind: rate, scale: ces }\n"
+                + "      - { id: path, kind: journey-map, stages: [pre, core, post], owners: [own, partner, customer, digital] }\n");
         for (String language : List.of("fi", "sv", "en")) {
             edit(files, "messages_" + language + ".properties", "setting.vote-budget=",
-                    "setting.attribute-to-teams=Show answers by team\nsetting.attribute-to-teams.help=Teams, not units.\nsetting.vote-budget=");
+                    "setting.attribute-to-teams=Show answers by team\nsetting.attribute-to-teams.help=Teams, not units.\n"
+                            + "card.moment.path=Map the customer's path\nsetting.vote-budget=");
         }
         asAdmin(() -> {
             decks.install(TestDecks.zip(files), DeckOrigin.TENANT_PACKAGE, null);
@@ -125,6 +130,8 @@ class TeamAttributionIntegrationTests {
         write(info, first, "Rahoitus kuulee yrittäjää");
         write(info, second, "Neuvonta soittaa takaisin");
         write(info, olli, "Olli kirjoitti tämän");
+        as(() -> participants.addTouchpoint(info.id(), second.participant(), PATH, UUID.randomUUID(), fi.arki.deck.Activity.JourneyStage.PRE,
+                fi.arki.deck.Activity.TouchpointOwner.OWN, "Neuvonnan puhelu", 4, 2));
         close(info);
 
         Summary summary = as(() -> summaries.summary(info.id(), facilitator.id(), Language.FI));
@@ -133,6 +140,11 @@ class TeamAttributionIntegrationTests {
                 Map.entry("Rahoitus kuulee yrittäjää", "Rahoitustiimi"),
                 Map.entry("Neuvonta soittaa takaisin", "Neuvontatiimi"),
                 Map.entry("Olli kirjoitti tämän", "Neuvontatiimi"));
+        assertThat(summary.sections()).filteredOn(s -> s.kind().equals("journey-map")).flatExtracting(Summary.Section::rows)
+                .singleElement().satisfies(r -> {
+                    assertThat(r.text()).startsWith("Neuvonnan puhelu");
+                    assertThat(r.unit()).isEqualTo("Neuvontatiimi");
+                });
         assertThat(summary.sections()).flatExtracting(Summary.Section::rows).extracting(Summary.Row::author).containsOnlyNulls();
 
         String csv = new String(exports.csv(summary), StandardCharsets.UTF_8);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.select.Select;
 import fi.arki.deck.DeckManagement;
 import fi.arki.directory.DirectoryManagement;
@@ -13,6 +14,8 @@ import fi.arki.directory.Role;
 import fi.arki.directory.Team;
 import fi.arki.identity.AccountManagement;
 import fi.arki.identity.ActingUser;
+import fi.arki.session.ParticipantId;
+import fi.arki.session.ParticipantManagement;
 import fi.arki.session.SessionInfo;
 import fi.arki.session.SessionManagement;
 import fi.arki.session.SessionMode;
@@ -40,7 +43,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * The join page of a session of the shared-customers deck, co-owned by two teams of one unit, with
  * the deck's {@code attribute-to-teams} setting on: a guest is offered the session's teams (not
  * units) and has to choose one; a member of exactly one of them is not asked and speaks for it.
- * With the setting off, no team is offered.
+ * The summary then shows an answer under its writer's team. With the setting off, no team is
+ * offered.
  */
 @UiIntegrationTest
 class JoinViewTeamsTests extends SpringBrowserlessTest {
@@ -52,6 +56,7 @@ class JoinViewTeamsTests extends SpringBrowserlessTest {
     @Autowired DeckManagement decks;
     @Autowired SessionManagement sessions;
     @Autowired AccountManagement accounts;
+    @Autowired ParticipantManagement participants;
 
     TenantId tenant = TenantId.random();
     String tenantName = "Etelä-Savon elinvoimakeskus";
@@ -113,6 +118,30 @@ class JoinViewTeamsTests extends SpringBrowserlessTest {
     }
 
     @Test
+    void the_summary_shows_an_answer_under_the_team_its_writer_chose_not_the_unit() {
+        SessionInfo session = start(true);
+        navigate("join/" + session.joinCode(), JoinView.class);
+        @SuppressWarnings("unchecked")
+        Select<Object> team = $(Select.class).id("join-team");
+        test(team).selectItem("Rahoitustiimi");
+        test($(Button.class).id("join-submit")).click();
+        ParticipantId guest = new ParticipantId(participantIds(session).getFirst());
+
+        Actors.signIn(tenant, tenantName, Role.TENANT_ADMIN, Role.FACILITATOR);
+        TenantContext.runAs(tenant, () -> {
+            participants.writeAnswer(session.id(), guest, 1, UUID.randomUUID(), null, "Yrittäjä soittaa kahdesti");
+            sessions.close(lead.id(), session.id());
+        });
+        Actors.signIn(member); // a member of one of the session's teams may see its summary
+        TenantContext.runAs(tenant, () -> navigate("sessions/" + session.id().value() + "/summary", SummaryView.class));
+
+        List<String> rows = $(ListItem.class).all().stream().filter(i -> i.getClassNames().contains("arki-summary-row"))
+                .map(i -> i.getElement().getTextRecursively()).toList();
+        assertThat(rows).filteredOn(r -> r.startsWith("Yrittäjä soittaa kahdesti")).singleElement().satisfies(r ->
+                assertThat(r).contains("Rahoitustiimi").doesNotContain("Yrityspalvelut").doesNotContain("Olli"));
+    }
+
+    @Test
     void a_member_of_exactly_one_of_the_sessions_teams_is_not_asked_and_speaks_for_it() {
         SessionInfo session = start(true);
         Actors.signIn(member);
@@ -143,6 +172,19 @@ class JoinViewTeamsTests extends SpringBrowserlessTest {
             });
         } finally {
             Actors.signOut();
+        }
+    }
+
+    static List<UUID> participantIds(SessionInfo session) {
+        try (Connection c = TestDatabase.superuser().getConnection();
+             ResultSet rs = c.createStatement().executeQuery("select id from participant where session_id = '" + session.id().value() + "'")) {
+            List<UUID> ids = new ArrayList<>();
+            while (rs.next()) {
+                ids.add(rs.getObject(1, UUID.class));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
