@@ -1,5 +1,6 @@
 package fi.arki;
 
+import fi.arki.admin.PersonRemovalManagement;
 import fi.arki.admin.TenantLifecycleManagement;
 import fi.arki.admin.TenantExportManagement;
 import fi.arki.followup.TargetRetentionManagement;
@@ -364,6 +365,7 @@ final class CrossTenantCases {
             directory.removeFromTeam(b.team.id(), b.member.id());
             return null;
         });
+        on(DirectoryManagement.class, "removePerson", PersonId.class).notFound(() -> directory.removePerson(b.member.id()));
         on(DirectoryManagement.class, "findPerson", PersonId.class).empty(() -> directory.findPerson(b.member.id()));
         on(DirectoryManagement.class, "personOf", AccountId.class).empty(() -> directory.personOf(b.memberAccount));
         on(DirectoryManagement.class, "rolesOf", PersonId.class).empty(() -> directory.rolesOf(b.admin.id()));
@@ -439,6 +441,8 @@ final class CrossTenantCases {
         SessionId running = b.running.id();
         // A has held no sessions; B has a closed one with ratings and a running one
         on(SessionManagement.class, "recordsSince", Instant.class).empty(() -> sessions.recordsSince(Instant.EPOCH));
+        on(SessionManagement.class, "forgetNamesOf", PersonId.class).returns("no participant of B's loses a name",
+                r -> Integer.valueOf(0).equals(r), () -> sessions.forgetNamesOf(b.member.id()));
         on(SessionManagement.class, "ratingCountsSince", Instant.class).empty(() -> sessions.ratingCountsSince(Instant.EPOCH));
         on(SessionManagement.class, "enabledDecks").returns("A's decks", r -> r.toString().contains(a.marker), sessions::enabledDecks);
         on(SessionManagement.class, "deckOf", SessionInfo.class).allow(b.deckId).notFound(() -> sessions.deckOf(b.closed));
@@ -645,6 +649,9 @@ final class CrossTenantCases {
                 new TenantExport.AccountEntry(b.memberAccount.value(), Account.LOCAL_ISSUER, b.memberUsername, "Someone", null, null)));
         on(AccountManagement.class, "deleteAccountsWithoutTenant", Collection.class, TenantId.class)
                 .refused(() -> accounts.deleteAccountsWithoutTenant(List.of(b.memberAccount, b.adminAccount), b.tenant));
+        on(AccountManagement.class, "deleteIfInNoTenant", AccountId.class).returns("B's account stays: it belongs to B",
+                r -> Boolean.FALSE.equals(r), () -> accounts.deleteIfInNoTenant(b.memberAccount));
+        on(PersonRemovalManagement.class, "remove", PersonId.class).notFound(() -> bean(PersonRemovalManagement.class).remove(b.member.id()));
 
         // A has closed no session; B's closed one is not counted
         on(SessionRetentionManagement.class, "preview", int.class).returns("A's preview: none of B's closed sessions counted",
@@ -769,6 +776,9 @@ final class CrossTenantCases {
         on(People.class, "countWithRole", Role.class).returns("A's one administrator", r -> Integer.valueOf(1).equals(r),
                 () -> people.countWithRole(Role.TENANT_ADMIN));
         on(People.class, "find", PersonId.class).empty(() -> people.find(b.member.id()));
+        on(People.class, "findCurrent", PersonId.class).empty(() -> people.findCurrent(b.member.id()));
+        on(People.class, "remove", TenantId.class, PersonId.class, AccountId.class).returns("nothing removed: A has no such person",
+                r -> Boolean.FALSE.equals(r), () -> people.remove(a.tenant, b.member.id(), b.memberAccount));
         on(People.class, "update", Person.class).empty(() -> {
             people.update(new Person(b.member.id(), "Renamed", null, null));
             return null;
@@ -951,6 +961,8 @@ final class CrossTenantCases {
                     return null;
                 });
         on(Sessions.class, "participantOfPerson", SessionId.class, PersonId.class).empty(() -> sessions.participantOfPerson(closed, b.member.id()));
+        on(Sessions.class, "forgetNamesOf", PersonId.class).returns("no participant of B's loses a name",
+                r -> Integer.valueOf(0).equals(r), () -> sessions.forgetNamesOf(b.member.id()));
         on(Sessions.class, "secretHash", SessionId.class, ParticipantId.class).empty(() -> sessions.secretHash(closed, p));
         on(Sessions.class, "setSecretHash", SessionId.class, ParticipantId.class, String.class).empty(() -> {
             sessions.setSecretHash(closed, p, "x");

@@ -15,6 +15,7 @@ public final class AuditAction {
     public static final String ACCOUNT_UNLOCKED = "account.unlocked";
     public static final String ROLE_GRANTED = "role.granted";
     public static final String ROLE_REVOKED = "role.revoked";
+    public static final String PERSON_REMOVED = "person.removed";
     public static final String TENANT_CREATED = "tenant.created";
     public static final String TENANT_RENAMED = "tenant.renamed";
     public static final String TENANT_MERGED = "tenant.merged";

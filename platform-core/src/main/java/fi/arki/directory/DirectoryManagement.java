@@ -161,7 +161,7 @@ public class DirectoryManagement {
 
     @RolesAllowed(AccessRoles.TENANT_ADMIN)
     public Person updatePerson(PersonId id, String displayName, @Nullable String email) {
-        Person person = people.find(id).orElseThrow(() -> new InvalidInputException("error.person.not-found"));
+        Person person = people.findCurrent(id).orElseThrow(() -> new InvalidInputException("error.person.not-found"));
         Person changed = new Person(id, Names.require(displayName), cleanEmail(email), person.account());
         people.update(changed);
         return changed;
@@ -169,7 +169,7 @@ public class DirectoryManagement {
 
     @RolesAllowed({AccessRoles.TENANT_ADMIN, AccessRoles.PLATFORM_ADMIN})
     public void grantRole(PersonId person, Role role) {
-        if (people.find(person).isEmpty()) {
+        if (people.findCurrent(person).isEmpty()) {
             throw new InvalidInputException("error.person.not-found");
         }
         if (people.grant(TenantContext.require(), person, role)) {
@@ -194,10 +194,33 @@ public class DirectoryManagement {
         if (units.findTeam(team).isEmpty()) {
             throw new InvalidInputException("error.team.not-found");
         }
-        if (people.find(person).isEmpty()) {
+        if (people.findCurrent(person).isEmpty()) {
             throw new InvalidInputException("error.person.not-found");
         }
         people.addToTeam(TenantContext.require(), team, person, supervisor);
+    }
+
+    /**
+     * Removes a person from the tenant, for someone who leaves the organisation or asks to be
+     * forgotten: their roles, teams, name, e-mail and the account's way into this tenant go; the row
+     * stays, nameless, because sessions and targets refer to it. The tenant's last administrator and
+     * the caller themselves cannot be removed. Returns the account the person had, if any (the caller
+     * decides whether it goes too). Other modules forget their own copies: see tenant-admin's
+     * {@code PersonRemovalManagement}.
+     */
+    @RolesAllowed(AccessRoles.TENANT_ADMIN)
+    public Optional<AccountId> removePerson(PersonId id) {
+        Person person = people.findCurrent(id).orElseThrow(() -> new InvalidInputException("error.person.not-found"));
+        if (person.account() != null && Callers.account().filter(person.account()::equals).isPresent()) {
+            throw new InvalidInputException("error.person.remove-self");
+        }
+        if (people.rolesOf(id).contains(Role.TENANT_ADMIN) && people.countWithRole(Role.TENANT_ADMIN) <= 1) {
+            throw new InvalidInputException("error.person.remove-last-admin");
+        }
+        TenantId tenant = TenantContext.require();
+        people.remove(tenant, id, person.account());
+        events.publishEvent(new PersonRemoved(tenant, id));
+        return person.accountId();
     }
 
     @RolesAllowed(AccessRoles.TENANT_ADMIN)

@@ -31,7 +31,10 @@ public final class AccountEvents {
     public record AccountUnlocked(@Nullable TenantId tenantId, AccountId account) {
     }
 
-    /** An account was deleted: it belonged to a tenant that was deleted, and to no other. */
-    public record AccountDeleted(@Nullable TenantId tenantId, AccountId account) {
+    /**
+     * An account was deleted because it could sign in to nothing any more: its tenant was deleted
+     * ({@code tenant-deleted}) or its person removed ({@code person-removed}), and it had no other.
+     */
+    public record AccountDeleted(@Nullable TenantId tenantId, AccountId account, String reason) {
     }
 }

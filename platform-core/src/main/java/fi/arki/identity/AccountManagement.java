@@ -8,6 +8,7 @@ import fi.arki.identity.internal.SingleSignOnAccounts;
 import fi.arki.shared.AccessRoles;
 import fi.arki.shared.Callers;
 import fi.arki.shared.AccountId;
+import fi.arki.shared.AsArki;
 import fi.arki.shared.Actor;
 import fi.arki.shared.InvalidInputException;
 import fi.arki.shared.Names;
@@ -284,11 +285,34 @@ public class AccountManagement {
         for (AccountId account : candidates) {
             boolean platformAdmin = accounts.find(account).map(Account::platformAdmin).orElse(true);
             if (!platformAdmin && directory.tenantsOf(account).isEmpty() && accounts.delete(account)) {
-                events.publishEvent(new AccountEvents.AccountDeleted(deletedTenant, account));
+                events.publishEvent(new AccountEvents.AccountDeleted(deletedTenant, account, "tenant-deleted"));
                 deleted++;
             }
         }
         return deleted;
+    }
+
+    /**
+     * After a tenant administrator has removed a person: deletes the account they had if it now acts
+     * in no tenant and is not a platform administrator's (it could sign in to nothing). An account
+     * still in another tenant stays, and so does an account still linked to someone in this tenant.
+     * Returns whether it went.
+     */
+    @RolesAllowed(AccessRoles.TENANT_ADMIN)
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public boolean deleteIfInNoTenant(AccountId account) {
+        if (directory.personOf(account).isPresent()) {
+            return false;
+        }
+        TenantId tenant = TenantContext.require();
+        // which tenants an account belongs to is beyond a tenant administrator's sight: Arki looks
+        boolean unused = AsArki.call(() -> directory.tenantsOf(account).isEmpty()
+                && !accounts.find(account).map(Account::platformAdmin).orElse(true));
+        if (unused && accounts.delete(account)) {
+            events.publishEvent(new AccountEvents.AccountDeleted(tenant, account, "person-removed"));
+            return true;
+        }
+        return false;
     }
 
     private Account insertLocal(String username, String displayName, @Nullable String email, String password,

@@ -6,7 +6,7 @@ import fi.arki.directory.DirectoryManagement;
 import fi.arki.directory.Team;
 import fi.arki.directory.TeamId;
 import fi.arki.directory.UnitId;
-import fi.arki.session.internal.AsArki;
+import fi.arki.shared.AsArki;
 import fi.arki.session.internal.Changes;
 import fi.arki.session.internal.Sessions;
 import fi.arki.shared.AnonymousAllowed;

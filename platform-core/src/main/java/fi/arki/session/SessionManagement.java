@@ -12,7 +12,7 @@ import fi.arki.followup.FollowupManagement;
 import fi.arki.followup.ReviewOutcome;
 import fi.arki.followup.TargetDraft;
 import fi.arki.followup.TargetId;
-import fi.arki.session.internal.AsArki;
+import fi.arki.shared.AsArki;
 import fi.arki.session.internal.Changes;
 import fi.arki.session.internal.JoinCodes;
 import fi.arki.session.internal.Sessions;
@@ -267,6 +267,16 @@ public class SessionManagement {
     @PermitAll
     public boolean isFacilitator(SessionId session, PersonId person) {
         return sessions.isFacilitator(session, person);
+    }
+
+    /**
+     * Forgets the name a removed person had in named sessions: their participants keep their
+     * answers but no name, as in an anonymous session. Part of removing a person (tenant-admin's
+     * {@code PersonRemovalManagement}); returns how many participants lost their name.
+     */
+    @RolesAllowed(AccessRoles.TENANT_ADMIN)
+    public int forgetNamesOf(PersonId person) {
+        return sessions.forgetNamesOf(person);
     }
 
     /**

@@ -8,6 +8,7 @@ import fi.arki.deck.DeckDisabledForTenant;
 import fi.arki.deck.DeckEnabledForTenant;
 import fi.arki.deck.DeckSettingsChanged;
 import fi.arki.deck.DeckVersionInstalled;
+import fi.arki.directory.PersonRemoved;
 import fi.arki.directory.RoleGranted;
 import fi.arki.directory.RoleRevoked;
 import fi.arki.followup.FinishedTargetsPurged;
@@ -80,7 +81,7 @@ class AuditedEvents {
 
     @EventListener
     void on(AccountEvents.AccountDeleted e) {
-        in(e.tenantId(), AuditEvent.of(AuditAction.ACCOUNT_DELETED, "account", e.account()).with("reason", "tenant-deleted"));
+        in(e.tenantId(), AuditEvent.of(AuditAction.ACCOUNT_DELETED, "account", e.account()).with("reason", e.reason()));
     }
 
     @EventListener
@@ -100,6 +101,11 @@ class AuditedEvents {
     @EventListener
     void on(RoleRevoked e) {
         in(e.tenantId(), AuditEvent.of(AuditAction.ROLE_REVOKED, "person", e.person()).with("role", e.role().code()));
+    }
+
+    @EventListener
+    void on(PersonRemoved e) {
+        in(e.tenantId(), AuditEvent.of(AuditAction.PERSON_REMOVED, "person", e.person()));
     }
 
     @EventListener

@@ -12,12 +12,14 @@ import fi.arki.directory.Role;
 import fi.arki.directory.TeamId;
 import fi.arki.shared.AccountId;
 import fi.arki.shared.TenantId;
+import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 public class People {
+
+    /** What a removed person's name becomes (the database checks it). */
+    public static final String REMOVED_NAME = "—";
 
     private final DSLContext db;
 
@@ -112,8 +117,39 @@ public class People {
         return db.selectFrom(PERSON).where(PERSON.ACCOUNT_ID.eq(account.value())).fetchOptional(People::toPerson);
     }
 
+    /** The tenant's people, without those removed. */
     public List<Person> all() {
-        return db.selectFrom(PERSON).orderBy(PERSON.DISPLAY_NAME).fetch(People::toPerson);
+        return db.selectFrom(PERSON).where(PERSON.REMOVED_AT.isNull()).orderBy(PERSON.DISPLAY_NAME).fetch(People::toPerson);
+    }
+
+    /** A person who has not been removed. */
+    public Optional<Person> findCurrent(PersonId id) {
+        return db.selectFrom(PERSON).where(PERSON.ID.eq(id.value()), PERSON.REMOVED_AT.isNull()).fetchOptional(People::toPerson);
+    }
+
+    /**
+     * Removes a person of the bound tenant: the row keeps no name, e-mail or account (sessions and
+     * targets still refer to it), and roles, teams and the account's way into the tenant go. False,
+     * and nothing done, if the tenant has no such person.
+     */
+    public boolean remove(TenantId tenant, PersonId person, @Nullable AccountId account) {
+        boolean removed = db.update(PERSON)
+                .set(PERSON.DISPLAY_NAME, REMOVED_NAME)
+                .setNull(PERSON.EMAIL)
+                .setNull(PERSON.ACCOUNT_ID)
+                .set(PERSON.REMOVED_AT, OffsetDateTime.now())
+                .where(PERSON.ID.eq(person.value()), PERSON.TENANT_ID.eq(tenant.value()), PERSON.REMOVED_AT.isNull())
+                .execute() > 0;
+        if (!removed) {
+            return false;
+        }
+        db.deleteFrom(PERSON_ROLE).where(PERSON_ROLE.PERSON_ID.eq(person.value())).execute();
+        db.deleteFrom(TEAM_MEMBER).where(TEAM_MEMBER.PERSON_ID.eq(person.value())).execute();
+        if (account != null) {
+            db.deleteFrom(ACCOUNT_TENANT).where(ACCOUNT_TENANT.ACCOUNT_ID.eq(account.value()),
+                    ACCOUNT_TENANT.MEMBER_OF_TENANT_ID.eq(tenant.value())).execute();
+        }
+        return true;
     }
 
     public List<Person> membersOf(TeamId team) {

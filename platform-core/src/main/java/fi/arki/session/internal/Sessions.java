@@ -352,6 +352,13 @@ public class Sessions {
                 .execute();
     }
 
+    /** Clears the name of every participant that was this person; the participants and their answers stay. */
+    public int forgetNamesOf(PersonId person) {
+        return db.update(PARTICIPANT).setNull(PARTICIPANT.DISPLAY_NAME)
+                .where(PARTICIPANT.PERSON_ID.eq(person.value()), PARTICIPANT.DISPLAY_NAME.isNotNull())
+                .execute();
+    }
+
     public Optional<ParticipantId> participantOfPerson(SessionId session, PersonId person) {
         return db.select(PARTICIPANT.ID).from(PARTICIPANT)
                 .where(PARTICIPANT.SESSION_ID.eq(session.value()), PARTICIPANT.PERSON_ID.eq(person.value()))

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -21,6 +22,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import fi.arki.admin.PersonRemovalManagement;
 import fi.arki.directory.DirectoryManagement;
 import fi.arki.directory.Person;
 import fi.arki.directory.Role;
@@ -37,7 +39,7 @@ import java.util.stream.Collectors;
 
 /**
  * The tenant administrator's people: add them (with or without a local account), edit them, give
- * and take roles, put them in teams, and see and lift account locks.
+ * and take roles, put them in teams, see and lift account locks, and remove someone who leaves.
  */
 @Route("admin/people")
 @Menu(title = "nav.admin.people", order = 510)
@@ -46,13 +48,15 @@ public class PeopleAdminView extends Main implements HasDynamicTitle {
 
     private final DirectoryManagement directory;
     private final AccountManagement accounts;
+    private final PersonRemovalManagement removals;
     private final Grid<Person> people = new Grid<>();
     private final Grid<LocalAccountStatus> localAccounts = new Grid<>();
     private final Div editor = new Div();
 
-    public PeopleAdminView(DirectoryManagement directory, AccountManagement accounts) {
+    public PeopleAdminView(DirectoryManagement directory, AccountManagement accounts, PersonRemovalManagement removals) {
         this.directory = directory;
         this.accounts = accounts;
+        this.removals = removals;
         addClassName("arki-page");
         add(new H1(getTranslation("people.title")));
 
@@ -212,7 +216,33 @@ public class PeopleAdminView extends Main implements HasDynamicTitle {
                 section.add(row(password, reset));
             });
         }
+        section.add(removal(person));
         editor.add(section);
+    }
+
+    /** Removing the person: says what goes and what stays, and asks once more before it happens. */
+    private Section removal(Person person) {
+        Section section = new Section(new H3(getTranslation("people.remove")));
+        section.setId("person-removal");
+        section.add(new Paragraph(getTranslation("people.remove-help")));
+        Button remove = new Button(getTranslation("people.remove-button", person.displayName()), e -> {
+            ConfirmDialog confirm = new ConfirmDialog(getTranslation("people.remove-confirm-title", person.displayName()),
+                    getTranslation("people.remove-confirm"), getTranslation("people.remove-confirm-button"), c -> {
+                        PersonRemovalManagement.Removal done = Feedback.get(this, "people.removed", null, () -> removals.remove(person.id()));
+                        if (done != null) {
+                            people.deselectAll();
+                            editor.removeAll();
+                            refresh();
+                        }
+                    }, getTranslation("admin.cancel"), c -> { });
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.setId("remove-person-confirm");
+            confirm.open();
+        });
+        remove.setId("remove-person");
+        remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        section.add(remove);
+        return section;
     }
 
     private void refresh() {

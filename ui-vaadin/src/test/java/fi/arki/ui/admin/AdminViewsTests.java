@@ -6,6 +6,7 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -134,6 +135,36 @@ class AdminViewsTests extends SpringBrowserlessTest {
             test($(Button.class).id("add-person")).click();
             TextField username = $(TextField.class).id("new-person-username");
             assertThat(username.getErrorMessage()).isEqualTo("Käyttäjätunnus uusi-" + n + " on jo käytössä.");
+        });
+    }
+
+    @Test
+    void a_tenant_administrator_removes_someone_who_left_after_confirming_and_cannot_remove_the_last_administrator() {
+        TenantContext.runAs(tenant, () -> {
+            Person admin = Actors.asSystem(() -> directory.addPerson("Ainoa Ylläpitäjä", null, null));
+            Actors.asSystem(() -> directory.grantRole(admin.id(), Role.TENANT_ADMIN));
+            Person leaver = Actors.asSystem(() -> directory.addPerson("Lähtevä Liisa", "liisa@example.fi", null));
+            navigate(PeopleAdminView.class);
+            @SuppressWarnings("unchecked")
+            Grid<Person> people = $(Grid.class).id("people");
+
+            people.select(leaver);
+            test($(Button.class).id("remove-person")).click();
+            assertThat(directory.people()).as("nothing happens before the confirmation").extracting(Person::displayName)
+                    .contains("Lähtevä Liisa");
+            ConfirmDialog confirm = $(ConfirmDialog.class).id("remove-person-confirm");
+            test(confirm).confirm();
+            assertThat(directory.people()).extracting(Person::displayName).containsExactly("Ainoa Ylläpitäjä");
+            assertThat(test(people).size()).isEqualTo(1);
+            assertThat($(com.vaadin.flow.component.html.Section.class).all())
+                    .noneMatch(s -> "person-editor".equals(s.getId().orElse("")));
+
+            people.select(admin);
+            test($(Button.class).id("remove-person")).click();
+            test($(ConfirmDialog.class).id("remove-person-confirm")).confirm();
+            assertThat(directory.people()).extracting(Person::displayName).containsExactly("Ainoa Ylläpitäjä");
+            assertThat($(com.vaadin.flow.component.notification.Notification.class).all())
+                    .anySatisfy(note -> assertThat(test(note).getText()).contains("viimeistä ylläpitäjää ei voi poistaa"));
         });
     }
 

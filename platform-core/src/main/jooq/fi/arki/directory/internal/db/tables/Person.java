@@ -91,6 +91,11 @@ public class Person extends TableImpl<PersonRecord> {
      */
     public final TableField<PersonRecord, OffsetDateTime> CREATED_AT = createField(DSL.name("created_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6).nullable(false).defaultValue(DSL.field(DSL.raw("now()"), SQLDataType.TIMESTAMPWITHTIMEZONE)), this, "");
 
+    /**
+     * The column <code>person.removed_at</code>.
+     */
+    public final TableField<PersonRecord, OffsetDateTime> REMOVED_AT = createField(DSL.name("removed_at"), SQLDataType.TIMESTAMPWITHTIMEZONE(6), this, "");
+
     private Person(Name alias, Table<PersonRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -196,7 +201,8 @@ public class Person extends TableImpl<PersonRecord> {
     public List<Check<PersonRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("person_display_name_check"), "(((length(btrim(display_name)) >= 1) AND (length(btrim(display_name)) <= 200)))", true),
-            Internal.createCheck(this, DSL.name("person_email_check"), "((length(email) <= 320))", true)
+            Internal.createCheck(this, DSL.name("person_email_check"), "((length(email) <= 320))", true),
+            Internal.createCheck(this, DSL.name("person_removed_is_anonymous"), "(((removed_at IS NULL) OR ((account_id IS NULL) AND (email IS NULL) AND (display_name = '—'::text))))", true)
         );
     }
 

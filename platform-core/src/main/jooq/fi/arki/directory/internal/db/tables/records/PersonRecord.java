@@ -111,6 +111,21 @@ public class PersonRecord extends UpdatableRecordImpl<PersonRecord> {
         return (OffsetDateTime) get(5);
     }
 
+    /**
+     * Setter for <code>person.removed_at</code>.
+     */
+    public PersonRecord setRemovedAt(OffsetDateTime value) {
+        set(6, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>person.removed_at</code>.
+     */
+    public OffsetDateTime getRemovedAt() {
+        return (OffsetDateTime) get(6);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -134,7 +149,7 @@ public class PersonRecord extends UpdatableRecordImpl<PersonRecord> {
     /**
      * Create a detached, initialised PersonRecord
      */
-    public PersonRecord(UUID tenantId, UUID id, UUID accountId, String displayName, String email, OffsetDateTime createdAt) {
+    public PersonRecord(UUID tenantId, UUID id, UUID accountId, String displayName, String email, OffsetDateTime createdAt, OffsetDateTime removedAt) {
         super(Person.PERSON);
 
         setTenantId(tenantId);
@@ -143,6 +158,7 @@ public class PersonRecord extends UpdatableRecordImpl<PersonRecord> {
         setDisplayName(displayName);
         setEmail(email);
         setCreatedAt(createdAt);
+        setRemovedAt(removedAt);
         resetTouchedOnNotNull();
     }
 }
