@@ -18,6 +18,7 @@ import fi.arki.tenancy.TenantSettings;
 import fi.arki.tenancy.TenantSettingsManagement;
 import fi.arki.testing.Actors;
 import fi.arki.testing.SessionRuns;
+import fi.arki.testing.TestDeckCatalog;
 import fi.arki.testing.SessionRuns.Organisation;
 import fi.arki.testing.SessionRuns.Run;
 import java.util.List;
@@ -30,7 +31,8 @@ import org.springframework.context.ApplicationContext;
  * accounts: one only here, one also in another tenant), roles, team memberships, settings, its own
  * deck package (with a picture) enabled and set, a Keycloak organization, and sessions — named and
  * anonymous, closed and running — with answers, groups, votes, ratings, a journey map, targets and
- * reviews, every text carrying {@code marker}.
+ * reviews, every text carrying {@code marker}; its deck attributes answers to teams, so every
+ * participant has a team.
  */
 record FullTenant(Tenant tenant, Tenant other, Account onlyHere, Account alsoElsewhere, Organisation org,
                   Run named, Run anonymous, Run running, String marker) {
@@ -75,6 +77,8 @@ record FullTenant(Tenant tenant, Tenant other, Account onlyHere, Account alsoEls
             });
             TenantContext.runAs(other.id(), () -> directory.addPerson("Kaisa K.", null, alsoElsewhere.id()));
             tenants.linkOrganization(tenant.id(), "org-" + n);
+            // answers by team, so that participants carry the team they spoke for through export, restore and merge
+            TestDeckCatalog.attributeToTeams(tenant.id());
             Run named = runs.run(org, SessionMode.NAMED, marker, null, true);
             Run anonymous = runs.run(org, SessionMode.ANONYMOUS, marker, named.openTarget(), true);
             Run running = runs.run(org, SessionMode.NAMED, marker, null, false);
