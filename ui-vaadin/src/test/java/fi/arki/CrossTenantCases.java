@@ -1019,8 +1019,8 @@ final class CrossTenantCases {
         on(Sessions.class, "improveCount", SessionId.class, int.class).empty(() -> sessions.improveCount(closed, 8));
         on(Sessions.class, "stepState", SessionId.class, int.class).empty(() -> sessions.stepState(running, 1));
         on(Sessions.class, "insertParticipant", TenantId.class, SessionId.class, ParticipantId.class, PersonId.class, boolean.class,
-                String.class, UnitId.class, Language.class, String.class).notFound(() -> {
-                    sessions.insertParticipant(b.tenant, running, ParticipantId.random(), null, true, "Guest", null, Language.FI, "x");
+                String.class, UnitId.class, TeamId.class, Language.class, String.class).notFound(() -> {
+                    sessions.insertParticipant(b.tenant, running, ParticipantId.random(), null, true, "Guest", null, null, Language.FI, "x");
                     return null;
                 });
         on(Sessions.class, "participantOfPerson", SessionId.class, PersonId.class).empty(() -> sessions.participantOfPerson(closed, b.member.id()));

@@ -224,7 +224,7 @@ public class SummaryExports {
         try (var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setHeader(
                      t(s, "card"), t(s, "activity"), t(s, "kind"), t(s, "text"), t(s, "lane"), t(s, "group"),
-                     t(s, "votes"), t(s, "author"), t(s, "unit"), t(s, "owner"), t(s, "due"), t(s, "dimension")).get())) {
+                     t(s, "votes"), t(s, "author"), t(s, s.byTeam() ? "team" : "unit"), t(s, "owner"), t(s, "due"), t(s, "dimension")).get())) {
             writer.write('\uFEFF');
             for (Section section : s.sections()) {
                 if (section.note() != null && section.rows().isEmpty()) {

@@ -7,6 +7,8 @@ import fi.arki.deck.InstalledDeck;
 import fi.arki.directory.DirectoryManagement;
 import fi.arki.directory.Person;
 import fi.arki.directory.PersonId;
+import fi.arki.directory.Team;
+import fi.arki.directory.TeamId;
 import fi.arki.directory.Unit;
 import fi.arki.directory.UnitId;
 import fi.arki.followup.DevelopmentTarget;
@@ -62,10 +64,14 @@ public class SummaryManagement {
         DeckTexts texts = deck.texts();
         OrganisationName org = state.organisation();
         boolean named = !state.session().anonymous();
-        Map<UnitId, String> units = directory.organisation().units().stream().map(u -> u.unit())
+        var organisation = directory.organisation();
+        Map<UnitId, String> unitNames = organisation.units().stream().map(u -> u.unit())
                 .collect(Collectors.toMap(Unit::id, Unit::name));
+        Map<TeamId, String> teamNames = organisation.units().stream().flatMap(u -> u.teams().stream())
+                .collect(Collectors.toMap(Team::id, Team::name));
         Map<PersonId, String> people = directory.people().stream().collect(Collectors.toMap(Person::id, Person::displayName));
         var participants = state.participantsById();
+        Attribution units = new Attribution(participants, unitNames, teamNames);
         List<Section> sections = new ArrayList<>();
         for (LiveState.Step step : state.steps()) {
             Activity activity = deck.manifest().card(step.cardId()).flatMap(c -> c.activity(step.activityId())).orElseThrow();
@@ -110,7 +116,7 @@ public class SummaryManagement {
                     if (t.improve()) details.append(", ").append(SummaryTexts.text(language, "improve"));
                     rows.add(new Row(t.label() + " (" + details + ")", SummaryTexts.text(language, "stage." + t.stage().code()),
                             SummaryTexts.text(language, "owner." + t.owner().code()), null, null,
-                            t.unit() == null ? null : units.get(t.unit()), null));
+                            units.of(t.author(), t.unit()), null));
                 });
                 case Activity.CommitTargets commit -> {
                     continue;
@@ -136,7 +142,25 @@ public class SummaryManagement {
                 .toList();
         return new Summary(state.session().title(), texts.text(language, "deck.title", org), org.name(), language,
                 state.session().createdAt(), state.session().closedAt(), state.session().anonymous(),
-                state.participants().size(), sections, targets, reviews);
+                state.participants().size(), sections, targets, reviews,
+                state.participants().stream().anyMatch(p -> p.team() != null));
+    }
+
+    /**
+     * Whose name an answer or touchpoint is shown under: its writer's team where the deck
+     * attributed answers to teams when the writer joined ({@code attribute-to-teams}), its unit
+     * otherwise; never a person.
+     */
+    private record Attribution(Map<fi.arki.session.ParticipantId, LiveState.Participant> participants, Map<UnitId, String> units,
+                               Map<TeamId, String> teams) {
+
+        String of(fi.arki.session.ParticipantId author, UnitId unit) {
+            LiveState.Participant writer = participants.get(author);
+            if (writer != null && writer.team() != null) {
+                return teams.get(writer.team());
+            }
+            return unit == null ? null : units.get(unit);
+        }
     }
 
     private static String dimensionText(InstalledDeck deck, Language language, String dimension, OrganisationName org) {
@@ -154,10 +178,10 @@ public class SummaryManagement {
     }
 
     private static List<Row> answerRows(LiveState state, int step, Language language, boolean named,
-                                        Map<fi.arki.session.ParticipantId, LiveState.Participant> participants, Map<UnitId, String> units) {
+                                        Map<fi.arki.session.ParticipantId, LiveState.Participant> participants, Attribution units) {
         return state.answers(step).stream().map(a -> new Row(a.text(), laneText(a.lane(), language), null, null,
                 named ? Optional.ofNullable(participants.get(a.author())).map(LiveState.Participant::name).orElse(null) : null,
-                a.unit() == null ? null : units.get(a.unit()), a.id())).toList();
+                units.of(a.author(), a.unit()), a.id())).toList();
     }
 
     private static String laneText(fi.arki.session.Lane lane, Language language) {

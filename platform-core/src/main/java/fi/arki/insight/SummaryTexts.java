@@ -28,6 +28,7 @@ final class SummaryTexts {
             Map.entry("votes", new String[]{"Ääniä", "Röster", "Votes"}),
             Map.entry("author", new String[]{"Kirjoittaja", "Skribent", "Author"}),
             Map.entry("unit", new String[]{"Vastuualue", "Ansvarsområde", "Unit"}),
+            Map.entry("team", new String[]{"Tiimi", "Team", "Team"}),
             Map.entry("outcome", new String[]{"Tilanne", "Läge", "Outcome"}),
             Map.entry("note", new String[]{"Huomio", "Anteckning", "Note"}),
             Map.entry("none", new String[]{"Ei vastauksia.", "Inga svar.", "No answers."}),

@@ -3,6 +3,7 @@ package fi.arki.session;
 import fi.arki.deck.Activity;
 import fi.arki.deck.ActivityKind;
 import fi.arki.deck.RatingScale;
+import fi.arki.directory.TeamId;
 import fi.arki.directory.UnitId;
 import fi.arki.followup.DevelopmentTarget;
 import fi.arki.followup.TargetId;
@@ -68,8 +69,13 @@ public record LiveState(SessionInfo session, long version, int currentStep, @Nul
     public record Step(int index, String cardId, String activityId, ActivityKind kind, boolean revealed, boolean locked) {
     }
 
-    /** A participant; {@code name} only in named sessions. */
-    public record Participant(ParticipantId id, @Nullable String name, @Nullable UnitId unit, boolean guest, boolean present) {
+    /**
+     * A participant; {@code name} only in named sessions. {@code team} only where the deck
+     * attributed answers to teams when the participant joined: its answers and touchpoints are
+     * then shown under the team's name instead of the unit's.
+     */
+    public record Participant(ParticipantId id, @Nullable String name, @Nullable UnitId unit, @Nullable TeamId team, boolean guest,
+                              boolean present) {
     }
 
     public record Answer(UUID id, int step, ParticipantId author, @Nullable UnitId unit, @Nullable Lane lane, String text,

@@ -4,6 +4,7 @@ import fi.arki.deck.Activity;
 import fi.arki.deck.ActivityKind;
 import fi.arki.directory.DirectoryManagement;
 import fi.arki.directory.Team;
+import fi.arki.directory.TeamId;
 import fi.arki.directory.UnitId;
 import fi.arki.shared.AsArki;
 import fi.arki.session.internal.Changes;
@@ -89,11 +90,12 @@ public class ParticipantManagement {
         if (info.mode() == SessionMode.NAMED) {
             name = Names.require(joiner.name());
         }
-        UnitId unit = AsArki.call(() -> unitFor(info, joiner));
+        boolean byTeam = management.attributeToTeams(info);
+        Attribution attribution = AsArki.call(() -> attributionFor(info, joiner, byTeam));
         ParticipantId id = ParticipantId.random();
         // anonymous sessions record no person, not even for members
         sessions.insertParticipant(tenant, session, id, info.mode() == SessionMode.NAMED ? joiner.member() : null,
-                joiner.guest(), name, unit, joiner.language(), hash(secret));
+                joiner.guest(), name, attribution.unit(), attribution.team(), joiner.language(), hash(secret));
         changes.afterCommit(tenant, session, sessions.touch(session));
         return new Joined(session, id, secret);
     }
@@ -106,6 +108,49 @@ public class ParticipantManagement {
 
     private List<UnitId> unitIds(SessionInfo info) {
         return info.teams().stream().map(directory::findTeam).flatMap(Optional::stream).map(Team::unitId).distinct().toList();
+    }
+
+    /** Who a participant speaks for: a unit, and where the deck attributes answers to teams, a team of the session. */
+    private record Attribution(@Nullable UnitId unit, @Nullable TeamId team) {
+    }
+
+    /**
+     * A chosen team must be one of the session's; its unit is the participant's unit (also where
+     * the deck attributes to units: a join page read before the setting was turned off still
+     * attributes rightly). Where the deck attributes to teams and none is chosen, the team is the
+     * session's only team, or the one of the session's teams the member belongs to; anyone else
+     * has to choose.
+     */
+    private Attribution attributionFor(SessionInfo info, Joiner joiner, boolean byTeam) {
+        if (joiner.team() != null) {
+            if (!info.teams().contains(joiner.team())) {
+                throw new InvalidInputException("session.error.team-not-in-session");
+            }
+            return new Attribution(unitOf(joiner.team()), byTeam ? joiner.team() : null);
+        }
+        if (!byTeam) {
+            return new Attribution(unitFor(info, joiner), null);
+        }
+        TeamId team = teamFor(info, joiner);
+        return new Attribution(unitOf(team), team);
+    }
+
+    private TeamId teamFor(SessionInfo info, Joiner joiner) {
+        if (info.teams().size() == 1) {
+            return info.teams().getFirst();
+        }
+        if (joiner.member() != null) {
+            List<TeamId> own = directory.teamsOf(joiner.member()).stream().map(DirectoryManagement.Membership::team)
+                    .filter(info.teams()::contains).distinct().toList();
+            if (own.size() == 1) {
+                return own.getFirst();
+            }
+        }
+        throw new InvalidInputException("session.error.team-required");
+    }
+
+    private @Nullable UnitId unitOf(TeamId team) {
+        return directory.findTeam(team).map(Team::unitId).orElse(null);
     }
 
     private @Nullable UnitId unitFor(SessionInfo info, Joiner joiner) {
@@ -126,7 +171,10 @@ public class ParticipantManagement {
         return units.size() == 1 ? units.getFirst() : null;
     }
 
-    /** What the join page shows before anyone joins: whether guests may, the organisation's name, the units to speak for. */
+    /**
+     * What the join page shows before anyone joins: whether guests may, the organisation's name,
+     * the units to speak for, or the teams where the session's deck attributes answers to teams.
+     */
     @Transactional(readOnly = true)
     public JoinInfo joinInfo(SessionInfo info) {
         return AsArki.call(() -> {
@@ -140,7 +188,15 @@ public class ParticipantManagement {
                     all.stream().filter(u -> u.unit().id().equals(unit)).findFirst().ifPresent(u -> names.put(unit, u.unit().name()));
                 }
             }
-            return new JoinInfo(tenantSettings.guestsAllowed(), tenantSettings.organisationName(name), units, names);
+            // the session's teams as this tenant's directory has them: a session of another tenant has none here,
+            // and its deck (which this tenant may not see) is not looked up
+            List<TeamId> own = info.teams().stream().filter(team -> directory.findTeam(team).isPresent()).toList();
+            List<TeamId> teams = !own.isEmpty() && management.attributeToTeams(info) ? own : List.of();
+            java.util.Map<TeamId, String> teamNames = new java.util.LinkedHashMap<>();
+            if (teams.size() > 1) {
+                teams.forEach(team -> directory.findTeam(team).ifPresent(t -> teamNames.put(team, t.name())));
+            }
+            return new JoinInfo(tenantSettings.guestsAllowed(), tenantSettings.organisationName(name), units, names, teams, teamNames);
         });
     }
 

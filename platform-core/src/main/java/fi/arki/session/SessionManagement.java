@@ -142,6 +142,22 @@ public class SessionManagement {
 
     static final String TOUCHPOINTS_PER_STAGE = "touchpoints-per-stage";
 
+    /**
+     * Whether answers of this session are shown under the participant's team rather than unit:
+     * the tenant's value of the deck's {@code attribute-to-teams} setting if the deck declares
+     * one; false otherwise. Read when someone joins: what a participant joined under stays.
+     */
+    boolean attributeToTeams(SessionInfo session) {
+        DeckCatalog registry = catalog.getIfAvailable();
+        if (registry == null) {
+            return false;
+        }
+        var settings = registry.settings(deckOf(session));
+        return settings.definition(ATTRIBUTE_TO_TEAMS).isPresent() && settings.bool(ATTRIBUTE_TO_TEAMS);
+    }
+
+    static final String ATTRIBUTE_TO_TEAMS = "attribute-to-teams";
+
     /** The activity of one step of a session, from its pinned deck. */
     Activity activity(SessionInfo session, String cardId, String activityId) {
         return deckOf(session).manifest().card(cardId).flatMap(c -> c.activity(activityId))

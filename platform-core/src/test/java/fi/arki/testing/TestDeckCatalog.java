@@ -49,11 +49,24 @@ public class TestDeckCatalog implements DeckCatalog {
         return DECK.equals(deckId) && VERSION.equals(version) ? Optional.of(INSTALLED) : Optional.empty();
     }
 
+    private static final java.util.Set<fi.arki.shared.TenantId> ATTRIBUTING_TO_TEAMS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Turns the deck's {@code attribute-to-teams} setting on for one tenant (as its administrator
+     * would in the deck catalogue). Tests make their own tenants, so nothing needs undoing.
+     */
+    public static void attributeToTeams(fi.arki.shared.TenantId tenant) {
+        ATTRIBUTING_TO_TEAMS.add(tenant);
+    }
+
     @Override
     public fi.arki.deck.DeckSettings settings(InstalledDeck deck) {
-        // a deck setting the session honours: at most two touchpoints per stage of a journey map
-        return new fi.arki.deck.DeckSettings(deck.id(), List.of(new fi.arki.deck.Setting("touchpoints-per-stage",
-                fi.arki.deck.Setting.Type.INTEGER, "2", 2, 12, List.of())), Map.of("touchpoints-per-stage", "2"));
+        // deck settings the session honours: at most two touchpoints per stage of a journey map; answers by team where turned on
+        boolean byTeam = fi.arki.tenancy.TenantContext.current().map(ATTRIBUTING_TO_TEAMS::contains).orElse(false);
+        return new fi.arki.deck.DeckSettings(deck.id(), List.of(
+                new fi.arki.deck.Setting("touchpoints-per-stage", fi.arki.deck.Setting.Type.INTEGER, "2", 2, 12, List.of()),
+                new fi.arki.deck.Setting("attribute-to-teams", fi.arki.deck.Setting.Type.BOOLEAN, "false", null, null, List.of())),
+                Map.of("touchpoints-per-stage", "2", "attribute-to-teams", Boolean.toString(byTeam)));
     }
 
     @Override

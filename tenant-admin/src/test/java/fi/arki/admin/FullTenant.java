@@ -25,6 +25,7 @@ import fi.arki.testing.Actors;
 import fi.arki.testing.SessionRuns.Organisation;
 import fi.arki.testing.SessionRuns.Run;
 import fi.arki.testing.SessionRuns;
+import fi.arki.testing.TestDeckCatalog;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,7 +37,8 @@ import org.springframework.context.ApplicationContext;
  * deck package (with a picture) enabled and set, a Keycloak organization, and sessions — named and
  * anonymous, closed and running — with answers, groups, votes, ratings, a journey map, targets and
  * reviews, ideas escalated to the pipeline (one from an answer, answered; one of the team's own),
- * every text carrying {@code marker}.
+ * every text carrying {@code marker}; its deck attributes answers to teams, so every participant
+ * has a team.
  */
 record FullTenant(Tenant tenant, Tenant other, Account onlyHere, Account alsoElsewhere, Organisation org,
                   Run named, Run anonymous, Run running, String marker) {
@@ -81,6 +83,8 @@ record FullTenant(Tenant tenant, Tenant other, Account onlyHere, Account alsoEls
             });
             TenantContext.runAs(other.id(), () -> directory.addPerson("Kaisa K.", null, alsoElsewhere.id()));
             tenants.linkOrganization(tenant.id(), "org-" + n);
+            // answers by team, so that participants carry the team they spoke for through export, restore and merge
+            TestDeckCatalog.attributeToTeams(tenant.id());
             Run named = runs.run(org, SessionMode.NAMED, marker, null, true);
             Run anonymous = runs.run(org, SessionMode.ANONYMOUS, marker, named.openTarget(), true);
             Run running = runs.run(org, SessionMode.NAMED, marker, null, false);

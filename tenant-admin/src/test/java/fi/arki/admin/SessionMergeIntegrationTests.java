@@ -57,7 +57,10 @@ class SessionMergeIntegrationTests {
         Tenant source = tenants.create(TenantId.random(), "src-" + n, "Source " + n);
         Tenant target = tenants.create(TenantId.random(), "dst-" + n, "Target " + n);
         Account both = accounts.createLocal("sboth-" + n, "Kaisa", "salasana-1", false);
-        SessionInfo info = TenantContext.callAs(source.id(), () -> Actors.asSystem(() -> {
+        TestDeckCatalog.attributeToTeams(source.id());
+        record Seeded(SessionInfo info, Team team) {
+        }
+        Seeded seeded = TenantContext.callAs(source.id(), () -> Actors.asSystem(() -> {
             Team team = directory.createTeam(directory.createUnit("Unit").id(), "Team");
             Person kaisa = directory.addPerson("Kaisa", null, both.id());
             directory.grantRole(kaisa.id(), Role.FACILITATOR);
@@ -68,8 +71,10 @@ class SessionMergeIntegrationTests {
             participants.writeAnswer(started.id(), guest.participant(), 1, UUID.randomUUID(), null, "Siirtyvä vastaus");
             sessions.commitTarget(kaisa.id(), started.id(), 5, TargetId.random(), "Siirtyvä kohde", kaisa.id(), null,
                     LocalDate.now().plusDays(30), "competence");
-            return started;
+            return new Seeded(started, team);
         }));
+        SessionInfo info = seeded.info();
+        Team team = seeded.team();
         Person kaisaInTarget = TenantContext.callAs(target.id(), () -> Actors.asSystem(() -> directory.addPerson("Kaisa K.", null, both.id())));
 
         Actors.signInAsPlatformAdmin();
@@ -79,6 +84,8 @@ class SessionMergeIntegrationTests {
         LiveState moved = TenantContext.callAs(target.id(), () -> Actors.asSystem(() -> sessions.state(info.id())));
         assertThat(moved.answers()).extracting(LiveState.Answer::text).containsExactly("Siirtyvä vastaus");
         assertThat(moved.participants()).extracting(LiveState.Participant::name).containsExactly("Gun");
+        // the team the guest spoke for (the deck attributes answers to teams) moves with it; teams keep their ids
+        assertThat(moved.participants()).extracting(LiveState.Participant::team).containsExactly(team.id());
         assertThat(moved.committedTargets()).singleElement().satisfies(t -> {
             assertThat(t.title()).isEqualTo("Siirtyvä kohde");
             assertThat(t.ownerPerson()).isEqualTo(kaisaInTarget.id());

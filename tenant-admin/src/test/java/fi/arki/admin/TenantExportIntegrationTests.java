@@ -93,6 +93,9 @@ class TenantExportIntegrationTests {
                 "tables/deck_setting.json", "tables/live_session.json", "tables/answer.json", "tables/touchpoint.json",
                 "tables/development_target.json", "tables/target_review.json", "tables/idea.json", "tables/audit_log.json");
         assertThat(text(a, "tables/answer.json")).contains(full.marker());
+        // the team each participant spoke for (the tenant's deck attributes answers to teams) is data, and round-trips
+        assertThat(JSON.readTree(a.get("tables/participant.json")).valueStream())
+                .isNotEmpty().allSatisfy(p -> assertThat(p.path("team_id").asString()).isEqualTo(full.org().team().id().toString()));
         assertThat(a.entrySet()).filteredOn(e -> e.getKey().startsWith("tables/") && !e.getKey().equals("tables/audit_log.json"))
                 .allSatisfy(e -> assertThat(text(a, e.getKey()))
                 .doesNotContain("\"tenant_id\"", "\"secret_hash\"", full.tenant().id().toString()));
@@ -122,6 +125,7 @@ class TenantExportIntegrationTests {
         LiveState original = TenantContext.callAs(full.tenant().id(), () -> Actors.asSystem(() -> sessions.state(full.named().id())));
         assertThat(restored.answers()).extracting(LiveState.Answer::text)
                 .containsExactlyElementsOf(original.answers().stream().map(LiveState.Answer::text).toList());
+        assertThat(restored.participants()).extracting(LiveState.Participant::team).containsOnly(full.org().team().id());
         String code = TenantContext.callAs(report.tenant().id(), () -> Actors.asSystem(() -> sessions.find(full.running().id())))
                 .orElseThrow().joinCode();
         assertThat(code).isNotNull().isNotEqualTo(full.running().session().joinCode());

@@ -335,7 +335,8 @@ public class Sessions {
     }
 
     public void insertParticipant(TenantId tenant, SessionId session, ParticipantId id, @Nullable PersonId person, boolean guest,
-                                  @Nullable String name, @Nullable UnitId unit, Language language, String secretHash) {
+                                  @Nullable String name, @Nullable UnitId unit, @Nullable TeamId team, Language language,
+                                  String secretHash) {
         db.insertInto(PARTICIPANT)
                 .set(PARTICIPANT.TENANT_ID, tenant.value())
                 .set(PARTICIPANT.SESSION_ID, session.value())
@@ -344,6 +345,7 @@ public class Sessions {
                 .set(PARTICIPANT.GUEST, guest)
                 .set(PARTICIPANT.DISPLAY_NAME, name)
                 .set(PARTICIPANT.UNIT_ID, unit == null ? null : unit.value())
+                .set(PARTICIPANT.TEAM_ID, team == null ? null : team.value())
                 .set(PARTICIPANT.LANGUAGE, language.tag())
                 .set(PARTICIPANT.SECRET_HASH, secretHash)
                 .set(PARTICIPANT.LAST_SEEN_AT, DSL.currentOffsetDateTime())
@@ -525,10 +527,11 @@ public class Sessions {
                 .fetch(r -> new LiveState.Step(r.getIdx(), r.getCardId(), r.getActivityId(), ActivityKind.ofCode(r.getKind()).orElseThrow(),
                         r.getRevealed(), r.getLocked()));
         List<LiveState.Participant> participants = db.select(PARTICIPANT.ID, PARTICIPANT.DISPLAY_NAME, PARTICIPANT.UNIT_ID,
-                        PARTICIPANT.GUEST, DSL.field(DSL.condition(PRESENT)))
+                        PARTICIPANT.TEAM_ID, PARTICIPANT.GUEST, DSL.field(DSL.condition(PRESENT)))
                 .from(PARTICIPANT).where(PARTICIPANT.SESSION_ID.eq(sid)).orderBy(PARTICIPANT.ID)
                 .fetch(r -> new LiveState.Participant(new ParticipantId(r.value1()), named ? r.value2() : null,
-                        r.value3() == null ? null : new UnitId(r.value3()), r.value4(), Boolean.TRUE.equals(r.value5())));
+                        r.value3() == null ? null : new UnitId(r.value3()), r.value4() == null ? null : new TeamId(r.value4()),
+                        r.value5(), Boolean.TRUE.equals(r.value6())));
         List<LiveState.Answer> answers = db.selectFrom(ANSWER).where(ANSWER.SESSION_ID.eq(sid))
                 .fetch(r -> new LiveState.Answer(r.getId(), r.getStepIdx(), new ParticipantId(r.getParticipantId()),
                         r.getUnitId() == null ? null : new UnitId(r.getUnitId()),

@@ -24,11 +24,13 @@ public class TenantSettingsRepository {
     }
 
     public Optional<TenantSettings> current() {
-        return db.selectFrom(TENANT_SETTINGS).fetchOptional(r -> new TenantSettings(
-                Arrays.stream(r.getLanguages()).map(t -> Language.ofTag(t).orElseThrow()).toList(),
-                Language.ofTag(r.getDefaultLanguage()).orElseThrow(),
-                r.getGuestsAllowed(), r.getAnonymityThreshold(), r.getSessionRetentionDays(),
-                r.getNameFiInessive(), r.getNameFiElative()));
+        // the columns the settings record holds, named: a column added later (the roll-up consent) is read on its own
+        return db.select(TENANT_SETTINGS.LANGUAGES, TENANT_SETTINGS.DEFAULT_LANGUAGE, TENANT_SETTINGS.GUESTS_ALLOWED,
+                        TENANT_SETTINGS.ANONYMITY_THRESHOLD, TENANT_SETTINGS.SESSION_RETENTION_DAYS, TENANT_SETTINGS.NAME_FI_INESSIVE,
+                        TENANT_SETTINGS.NAME_FI_ELATIVE)
+                .from(TENANT_SETTINGS).fetchOptional(r -> new TenantSettings(
+                        Arrays.stream(r.value1()).map(t -> Language.ofTag(t).orElseThrow()).toList(),
+                        Language.ofTag(r.value2()).orElseThrow(), r.value3(), r.value4(), r.value5(), r.value6(), r.value7()));
     }
 
     public void save(TenantId tenant, TenantSettings s) {

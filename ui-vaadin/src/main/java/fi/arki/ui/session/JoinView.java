@@ -18,6 +18,7 @@ import com.vaadin.flow.server.VaadinServletResponse;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import fi.arki.directory.DirectoryManagement;
 import fi.arki.directory.PersonId;
+import fi.arki.directory.TeamId;
 import fi.arki.directory.Unit;
 import fi.arki.directory.UnitId;
 import fi.arki.identity.ActingUser;
@@ -258,7 +259,7 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
         name.setMaxLength(200);
         boolean asksName = member.isEmpty() && !info.anonymous();
         name.setVisible(asksName);
-        List<UnitId> units = member.isEmpty() ? joinInfo.units() : List.of();
+        List<UnitId> units = member.isEmpty() && !joinInfo.byTeam() ? joinInfo.units() : List.of();
         // unit names only when a guest has to choose among several units (a shared session)
         Map<UnitId, String> unitNames = joinInfo.unitNames();
         Select<UnitId> unit = new Select<>();
@@ -266,8 +267,22 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
         unit.setId("join-unit");
         unit.setItems(units);
         unit.setItemLabelGenerator(u -> unitNames.getOrDefault(u, ""));
-        unit.setVisible(member.isEmpty() && units.size() > 1);
-        form.add(name, unit);
+        unit.setVisible(units.size() > 1);
+        // where the deck attributes answers to teams, teams instead of units: a guest chooses, and so does a
+        // member who is in none or several of the session's teams (one in exactly one of them speaks for it)
+        List<TeamId> ownTeams = member.map(p -> directory.teamsOf(p).stream().map(DirectoryManagement.Membership::team)
+                .filter(joinInfo.teams()::contains).distinct().toList()).orElse(List.of());
+        boolean choosesTeam = joinInfo.teams().size() > 1 && ownTeams.size() != 1;
+        Map<TeamId, String> teamNames = joinInfo.teamNames();
+        Select<TeamId> team = new Select<>();
+        team.setLabel(getTranslation("join.team"));
+        team.setId("join-team");
+        team.setItems(choosesTeam ? joinInfo.teams() : List.of());
+        team.setItemLabelGenerator(t -> teamNames.getOrDefault(t, ""));
+        team.setRequiredIndicatorVisible(true);
+        team.setVisible(choosesTeam);
+        team.addValueChangeListener(e -> team.setInvalid(false));
+        form.add(name, unit, team);
         String who = member.isPresent() ? CurrentUser.get().map(ActingUser::displayName).orElse("") : "";
         Paragraph problem = new Paragraph();
         problem.setId("join-busy");
@@ -275,13 +290,22 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
         problem.addClassName("arki-error-text");
         problem.setVisible(false);
         Button join = new Button(member.isPresent() ? getTranslation("join.as-member", who) : getTranslation("join.as-guest"), e -> {
+            if (choosesTeam && team.getValue() == null) {
+                team.setInvalid(true);
+                team.setErrorMessage(getTranslation("session.error.team-required"));
+                return;
+            }
             Joiner joiner = member.map(p -> Joiner.member(p, who, language))
-                    .orElseGet(() -> Joiner.guest(asksName ? name.getValue() : null, unit.getValue(), language));
+                    .orElseGet(() -> Joiner.guest(asksName ? name.getValue() : null, unit.getValue(), language))
+                    .withTeam(choosesTeam ? team.getValue() : null);
             Joined joined;
             try {
                 joined = patiently(() -> TenantContext.callAs(target.tenant(), () -> participants.join(info.id(), joiner)));
             } catch (InvalidInputException ex) {
-                if (asksName) {
+                if (choosesTeam && ex.messageKey().startsWith("session.error.team-")) {
+                    team.setInvalid(true);
+                    team.setErrorMessage(Feedback.message(this, ex));
+                } else if (asksName) {
                     name.setInvalid(true);
                     name.setErrorMessage(Feedback.message(this, ex));
                 } else {

@@ -105,19 +105,22 @@ class BackupRestoreDrillTests {
 
     /** Per tenant and table: row count and an md5 over the rows in a stable order (as the superuser, past RLS). */
     static Map<String, String> tenantChecksums(OwnPostgres postgres) throws SQLException {
+        return tenantChecksums(postgres, Map.of());
+    }
+
+    /**
+     * Per tenant and table: how many rows, and a checksum of their text. For a table named in
+     * {@code columns}, only those columns count (a migration that adds a column changes no row that
+     * was there); every other table counts whole rows.
+     */
+    static Map<String, String> tenantChecksums(OwnPostgres postgres, Map<String, List<String>> columns) throws SQLException {
         Map<String, String> sums = new TreeMap<>();
         try (Connection c = postgres.superuser("arki"); Statement s = c.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery("""
-                    select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                    join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
-                    where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1""")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            for (String table : tables) {
-                try (ResultSet rs = s.executeQuery("select tenant_id::text, count(*), md5(string_agg(t::text, '|' order by t::text)) from \""
+            for (String table : tenantColumns(postgres).keySet()) {
+                String row = columns.containsKey(table)
+                        ? "row(" + columns.get(table).stream().map(col -> "t.\"" + col + "\"").collect(java.util.stream.Collectors.joining(", ")) + ")::text"
+                        : "t::text";
+                try (ResultSet rs = s.executeQuery("select tenant_id::text, count(*), md5(string_agg(" + row + ", '|' order by " + row + ")) from \""
                         + table + "\" t group by tenant_id")) {
                     while (rs.next()) {
                         sums.put(rs.getString(1) + " " + table, rs.getLong(2) + " " + rs.getString(3));
@@ -130,6 +133,21 @@ class BackupRestoreDrillTests {
             }
         }
         return sums;
+    }
+
+    /** Every table with a {@code tenant_id}, with its columns in order. */
+    static Map<String, List<String>> tenantColumns(OwnPostgres postgres) throws SQLException {
+        Map<String, List<String>> tables = new TreeMap<>();
+        try (Connection c = postgres.superuser("arki"); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                select c.relname, col.attname from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
+                join pg_attribute col on col.attrelid = c.oid and col.attnum > 0 and not col.attisdropped
+                where n.nspname = 'public' and c.relkind in ('r', 'p') order by c.relname, col.attnum""")) {
+            while (rs.next()) {
+                tables.computeIfAbsent(rs.getString(1), t -> new ArrayList<>()).add(rs.getString(2));
+            }
+        }
+        return tables;
     }
 
     private static Map<String, String> rowSecurity(OwnPostgres postgres) throws SQLException {

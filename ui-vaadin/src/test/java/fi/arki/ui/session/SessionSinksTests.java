@@ -41,7 +41,7 @@ class SessionSinksTests extends SpringBrowserlessTest {
         for (String payload : PAYLOADS) {
             answers.add(new LiveState.Answer(UUID.randomUUID(), 1, author, null, Lane.STOP, payload, 1));
         }
-        var participants = Map.of(author, new LiveState.Participant(author, "<script>alert('name')</script>", null, true, true));
+        var participants = Map.of(author, new LiveState.Participant(author, "<script>alert('name')</script>", null, null, true, true));
         for (boolean lanes : List.of(false, true)) {
             Component list = StepParts.answers(UI.getCurrent(), answers, lanes, participants, true, "all-answers");
             List<Element> elements = descendants(list.getElement()).toList();

@@ -10,6 +10,7 @@ import fi.arki.session.internal.db.Keys;
 import fi.arki.session.internal.db.tables.Answer.AnswerPath;
 import fi.arki.session.internal.db.tables.LiveSession.LiveSessionPath;
 import fi.arki.session.internal.db.tables.Rating.RatingPath;
+import fi.arki.session.internal.db.tables.SessionTeam.SessionTeamPath;
 import fi.arki.session.internal.db.tables.Touchpoint.TouchpointPath;
 import fi.arki.session.internal.db.tables.Vote.VotePath;
 import fi.arki.session.internal.db.tables.records.ParticipantRecord;
@@ -127,6 +128,11 @@ public class Participant extends TableImpl<ParticipantRecord> {
      */
     public final TableField<ParticipantRecord, Long> VERSION = createField(DSL.name("version"), SQLDataType.BIGINT.nullable(false).generatedByDefaultAsIdentity(), this, "");
 
+    /**
+     * The column <code>participant.team_id</code>.
+     */
+    public final TableField<ParticipantRecord, UUID> TEAM_ID = createField(DSL.name("team_id"), SQLDataType.UUID, this, "");
+
     private Participant(Name alias, Table<ParticipantRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -216,7 +222,19 @@ public class Participant extends TableImpl<ParticipantRecord> {
 
     @Override
     public List<ForeignKey<ParticipantRecord, ?>> getReferences() {
-        return Arrays.asList(Keys.PARTICIPANT__PARTICIPANT_TENANT_ID_SESSION_ID_FKEY);
+        return Arrays.asList(Keys.PARTICIPANT__PARTICIPANT_SESSION_TEAM_FKEY, Keys.PARTICIPANT__PARTICIPANT_TENANT_ID_SESSION_ID_FKEY);
+    }
+
+    private transient SessionTeamPath _sessionTeam;
+
+    /**
+     * Get the implicit join path to the <code>session_team</code> table.
+     */
+    public SessionTeamPath sessionTeam() {
+        if (_sessionTeam == null)
+            _sessionTeam = new SessionTeamPath(this, Keys.PARTICIPANT__PARTICIPANT_SESSION_TEAM_FKEY, null);
+
+        return _sessionTeam;
     }
 
     private transient LiveSessionPath _liveSession;

@@ -8,6 +8,7 @@ import fi.arki.session.internal.db.DefaultSchema;
 import fi.arki.session.internal.db.Indexes;
 import fi.arki.session.internal.db.Keys;
 import fi.arki.session.internal.db.tables.LiveSession.LiveSessionPath;
+import fi.arki.session.internal.db.tables.Participant.ParticipantPath;
 import fi.arki.session.internal.db.tables.records.SessionTeamRecord;
 
 import java.util.Arrays;
@@ -172,6 +173,18 @@ public class SessionTeam extends TableImpl<SessionTeamRecord> {
             _liveSession = new LiveSessionPath(this, Keys.SESSION_TEAM__SESSION_TEAM_TENANT_ID_SESSION_ID_FKEY, null);
 
         return _liveSession;
+    }
+
+    private transient ParticipantPath _participant;
+
+    /**
+     * Get the implicit to-many join path to the <code>participant</code> table
+     */
+    public ParticipantPath participant() {
+        if (_participant == null)
+            _participant = new ParticipantPath(this, null, Keys.PARTICIPANT__PARTICIPANT_SESSION_TEAM_FKEY.getInverseKey());
+
+        return _participant;
     }
 
     @Override

@@ -201,6 +201,21 @@ public class ParticipantRecord extends UpdatableRecordImpl<ParticipantRecord> {
         return (Long) get(11);
     }
 
+    /**
+     * Setter for <code>participant.team_id</code>.
+     */
+    public ParticipantRecord setTeamId(UUID value) {
+        set(12, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>participant.team_id</code>.
+     */
+    public UUID getTeamId() {
+        return (UUID) get(12);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -224,7 +239,7 @@ public class ParticipantRecord extends UpdatableRecordImpl<ParticipantRecord> {
     /**
      * Create a detached, initialised ParticipantRecord
      */
-    public ParticipantRecord(UUID tenantId, UUID sessionId, UUID id, UUID personId, Boolean guest, String displayName, UUID unitId, String language, String secretHash, OffsetDateTime joinedAt, OffsetDateTime lastSeenAt, Long version) {
+    public ParticipantRecord(UUID tenantId, UUID sessionId, UUID id, UUID personId, Boolean guest, String displayName, UUID unitId, String language, String secretHash, OffsetDateTime joinedAt, OffsetDateTime lastSeenAt, Long version, UUID teamId) {
         super(Participant.PARTICIPANT);
 
         setTenantId(tenantId);
@@ -239,6 +254,7 @@ public class ParticipantRecord extends UpdatableRecordImpl<ParticipantRecord> {
         setJoinedAt(joinedAt);
         setLastSeenAt(lastSeenAt);
         setVersion(version);
+        setTeamId(teamId);
         resetTouchedOnNotNull();
     }
 }
