@@ -10,6 +10,7 @@ import fi.arki.tenancy.TenantDeletion;
 import fi.arki.tenancy.TenantExport;
 import fi.arki.tenancy.TenantRestore;
 import fi.arki.tenancy.internal.transfer.TableTransfer;
+import java.util.List;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -38,19 +39,26 @@ class DeckData implements TenantDataParticipant {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void export(TenantExport export) {
-        TableTransfer.of(db, TENANT_DECK).accounts(TENANT_DECK.INSTALLED_BY).export(export);
-        TableTransfer.of(db, TENANT_DECK_IMAGE).export(export);
-        TableTransfer.of(db, DECK_ENABLEMENT).accounts(DECK_ENABLEMENT.ENABLED_BY).export(export);
-        TableTransfer.of(db, DECK_SETTING).export(export);
+        for (TableTransfer<?> table : tables()) {
+            table.export(export);
+        }
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void restore(TenantRestore restore) {
-        TableTransfer.of(db, TENANT_DECK).accounts(TENANT_DECK.INSTALLED_BY).restore(restore);
-        TableTransfer.of(db, TENANT_DECK_IMAGE).restore(restore);
-        TableTransfer.of(db, DECK_ENABLEMENT).accounts(DECK_ENABLEMENT.ENABLED_BY).restore(restore);
-        TableTransfer.of(db, DECK_SETTING).restore(restore);
+        for (TableTransfer<?> table : tables()) {
+            table.restore(restore);
+        }
+    }
+
+    /** The module's tables, parents first: exported and restored in this order (one list, so the two cannot drift). */
+    private List<TableTransfer<?>> tables() {
+        return List.of(
+                TableTransfer.of(db, TENANT_DECK).accounts(TENANT_DECK.INSTALLED_BY),
+                TableTransfer.of(db, TENANT_DECK_IMAGE),
+                TableTransfer.of(db, DECK_ENABLEMENT).accounts(DECK_ENABLEMENT.ENABLED_BY),
+                TableTransfer.of(db, DECK_SETTING));
     }
 
     @Override

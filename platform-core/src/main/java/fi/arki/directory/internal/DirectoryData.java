@@ -43,27 +43,33 @@ class DirectoryData implements TenantDataParticipant {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void export(TenantExport export) {
-        TableTransfer.of(db, UNIT).export(export);
-        TableTransfer.of(db, TEAM).export(export);
-        TableTransfer.of(db, PERSON).accounts(PERSON.ACCOUNT_ID).export(export);
-        TableTransfer.of(db, PERSON_ROLE).export(export);
-        TableTransfer.of(db, TEAM_MEMBER).export(export);
+        for (TableTransfer<?> table : tables()) {
+            table.export(export);
+        }
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void restore(TenantRestore restore) {
-        TableTransfer.of(db, UNIT).restore(restore);
-        TableTransfer.of(db, TEAM).restore(restore);
-        TableTransfer.of(db, PERSON).accounts(PERSON.ACCOUNT_ID).restore(restore);
-        TableTransfer.of(db, PERSON_ROLE).restore(restore);
-        TableTransfer.of(db, TEAM_MEMBER).restore(restore);
+        for (TableTransfer<?> table : tables()) {
+            table.restore(restore);
+        }
         UUID tenant = restore.tenant().id().value();
         List<UUID> accounts = db.select(PERSON.ACCOUNT_ID).from(PERSON).where(PERSON.ACCOUNT_ID.isNotNull()).fetch(PERSON.ACCOUNT_ID);
         for (UUID account : accounts) {
             db.insertInto(ACCOUNT_TENANT, ACCOUNT_TENANT.ACCOUNT_ID, ACCOUNT_TENANT.MEMBER_OF_TENANT_ID)
                     .values(account, tenant).onConflictDoNothing().execute();
         }
+    }
+
+    /** The module's tables, parents first: exported and restored in this order (one list, so the two cannot drift). */
+    private List<TableTransfer<?>> tables() {
+        return List.of(
+                TableTransfer.of(db, UNIT),
+                TableTransfer.of(db, TEAM),
+                TableTransfer.of(db, PERSON).accounts(PERSON.ACCOUNT_ID),
+                TableTransfer.of(db, PERSON_ROLE),
+                TableTransfer.of(db, TEAM_MEMBER));
     }
 
     @Override

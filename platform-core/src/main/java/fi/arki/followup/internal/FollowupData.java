@@ -9,6 +9,7 @@ import fi.arki.tenancy.TenantDeletion;
 import fi.arki.tenancy.TenantExport;
 import fi.arki.tenancy.TenantRestore;
 import fi.arki.tenancy.internal.transfer.TableTransfer;
+import java.util.List;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
@@ -38,17 +39,25 @@ class FollowupData implements TenantDataParticipant {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void export(TenantExport export) {
-        TableTransfer.of(db, DEVELOPMENT_TARGET).export(export);
-        TableTransfer.of(db, TARGET_REVIEW).export(export);
-        TableTransfer.of(db, IDEA).export(export);
+        for (TableTransfer<?> table : tables()) {
+            table.export(export);
+        }
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void restore(TenantRestore restore) {
-        TableTransfer.of(db, DEVELOPMENT_TARGET).restore(restore);
-        TableTransfer.of(db, TARGET_REVIEW).restore(restore);
-        TableTransfer.of(db, IDEA).restore(restore);
+        for (TableTransfer<?> table : tables()) {
+            table.restore(restore);
+        }
+    }
+
+    /** The module's tables, parents first: exported and restored in this order (one list, so the two cannot drift). */
+    private List<TableTransfer<?>> tables() {
+        return List.of(
+                TableTransfer.of(db, DEVELOPMENT_TARGET),
+                TableTransfer.of(db, TARGET_REVIEW),
+                TableTransfer.of(db, IDEA));
     }
 
     @Override
