@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The committed jOOQ classes must be exactly what the migrations generate today. If this fails,
  * run {@code ./arki codegen} and commit the result.
  */
+@Tag("integration")
 class GeneratedJooqClassesTests {
 
     @Test

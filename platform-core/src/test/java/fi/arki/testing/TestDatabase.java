@@ -13,6 +13,7 @@ public final class TestDatabase {
     }
 
     public static EmbeddedPostgresServer server() {
+        TestPhase.requireIntegration("The embedded PostgreSQL was asked to start");
         return EmbeddedPostgresServer.start(null, 0);
     }
 

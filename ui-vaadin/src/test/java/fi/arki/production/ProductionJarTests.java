@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.jar.JarFile;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -29,6 +30,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * mode on a PostgreSQL of its own, answers health on the management port only, and Vaadin runs in
  * real Chromium under the content security policy (nonce for inline scripts) without a violation.
  */
+@Tag("integration")
 class ProductionJarTests {
 
     static final Path JAR = Path.of(System.getProperty("arki.test.production-jar", "target/arki.jar"));

@@ -10,6 +10,7 @@ import fi.arki.shared.TenantId;
 import fi.arki.tenancy.TenantContext;
 import fi.arki.tenancy.TenantManagement;
 import fi.arki.tenancy.TenantSettingsManagement;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,6 +19,7 @@ import org.springframework.test.context.ActiveProfiles;
 /** What a newcomer gets from `./arki run`: a demo organisation ready to hold a session at once. */
 @SpringBootTest(classes = Application.class, properties = "arki.demo.enabled=true")
 @ActiveProfiles("test")
+@Tag("integration")
 class DemoTenantIntegrationTests {
 
     @Autowired TenantManagement tenants;

@@ -6,6 +6,7 @@ import fi.arki.Application;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -19,6 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "arki.demo.enabled=true")
 @ActiveProfiles("test")
+@Tag("integration")
 class SignInEndToEndTests {
 
     @LocalServerPort int port;

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fi.arki.testing.TestDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** T-18: the guard passes on the durable test database and refuses a PostgreSQL that cuts corners. */
+@Tag("integration")
 class DurabilityGuardTests {
 
     @Test

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -32,6 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "arki.demo.enabled=true")
 @ActiveProfiles("test")
+@Tag("integration")
 class DeckCatalogueEndToEndTests {
 
     @LocalServerPort int port;

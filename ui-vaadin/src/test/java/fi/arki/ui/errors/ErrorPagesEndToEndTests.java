@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -41,6 +42,7 @@ import org.springframework.web.bind.annotation.RestController;
 @SpringBootTest(classes = {Application.class, ErrorPagesEndToEndTests.Failures.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "arki.demo.enabled=true")
 @ActiveProfiles("test")
+@Tag("integration")
 class ErrorPagesEndToEndTests {
 
     static final String SECRET = "connection to db-internal-7.example:5432 refused";

@@ -1,6 +1,7 @@
 package fi.arki.ui.keycloak;
 
 import fi.arki.Application;
+import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -18,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "arki.keycloak.client-secret=" + KeycloakServer.CLIENT_SECRET,
         "arki.keycloak.clock-skew=0s"})
 @ActiveProfiles("test")
+@Tag("integration")
 public abstract class KeycloakModeTestBase {
 
     @LocalServerPort

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * developer's machine, exits with a message naming every problem, and starts no embedded
  * PostgreSQL on the way.
  */
+@Tag("integration")
 class ProductionGuardProcessTests {
 
     @Test

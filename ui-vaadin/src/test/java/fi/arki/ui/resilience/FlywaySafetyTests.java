@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * nothing; a database that a newer release has migrated, or whose history has a failed migration,
  * makes Arki refuse to start with a message saying what to do.
  */
+@Tag("integration")
 class FlywaySafetyTests {
 
     @Test

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -40,6 +41,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *   <li>Two nodes on one PostgreSQL: a participant on node B follows the facilitator's step on node A.</li>
  * </ul>
  */
+@Tag("integration")
 class ResilienceEndToEndTests {
 
     static final String DEMO_TENANT = "00000000-0000-4000-8000-00000000de70";

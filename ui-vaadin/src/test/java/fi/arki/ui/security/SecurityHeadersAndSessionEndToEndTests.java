@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -34,6 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"arki.demo.enabled=true", "arki.session.idle-timeout=8s"})
 @ActiveProfiles("test")
+@Tag("integration")
 class SecurityHeadersAndSessionEndToEndTests {
 
     static final Duration IDLE = Duration.ofSeconds(8);
