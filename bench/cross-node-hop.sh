@@ -5,6 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-./mvnw -B -q -pl platform-core -am test -Dtest=CrossNodeHopBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+# an integration test (tag `integration`): failsafe runs it, surefire runs nothing
+./mvnw -B -q -pl platform-core -am verify -Dit.test=CrossNodeHopBenchmark -Dfailsafe.failIfNoSpecifiedTests=false \
+  -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.rounds="${1:-200}" -DtrimStackTrace=true >/dev/null || true
 tail -1 platform-core/target/bench/cross-node-hop.jsonl

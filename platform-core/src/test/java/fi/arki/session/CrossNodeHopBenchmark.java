@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -35,6 +36,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>Not part of the test suite: {@code bench/cross-node-hop.sh}.
  */
+@Tag("integration")
 class CrossNodeHopBenchmark {
 
     static final int ROUNDS = Integer.getInteger("bench.rounds", 200);
