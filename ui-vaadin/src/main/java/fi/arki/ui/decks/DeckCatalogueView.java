@@ -116,8 +116,9 @@ public class DeckCatalogueView extends Main implements HasDynamicTitle, Platform
     }
 
     /**
-     * Installs a received package; runs in the upload request (tenant and user bound by the
-     * filters), not under the UI lock: the database work happens here, the UI is updated later.
+     * Installs a received package; runs for the upload request (tenant and user bound by the
+     * filters), as Vaadin's in-memory upload handler calls back; the page is updated through
+     * {@link #later}.
      */
     private void install(String fileName, byte[] bytes) {
         DeckOrigin chosen = chosenScope;

@@ -63,16 +63,59 @@ final class DeckUpload implements UploadHandler {
             refuse(event, fileName, new InvalidInputException("decks.upload.busy"));
             return;
         }
-        try (UploadSlots.Slot held = slot.get(); InputStream in = event.getInputStream()) {
-            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                refuse(event, fileName, tooLarge());
-                return;
-            }
-            received.accept(fileName, bytes);
+        // Vaadin's own in-memory handler does the rest (progress, the component's start and finish
+        // events, the callback in the UI), reading from a stream that breaks off past the cap
+        CappedEvent capped = new CappedEvent(event);
+        try (UploadSlots.Slot held = slot.get()) {
+            UploadHandler.inMemory((metadata, bytes) -> received.accept(fileName, bytes)).handleUploadRequest(capped);
         } catch (IOException | java.io.UncheckedIOException e) {
             log.info("A deck upload broke off: {}", e.toString());
-            refuse(event, fileName, new InvalidInputException("decks.upload.broken"));
+            if (!capped.tooLarge) {
+                refuse(event, fileName, new InvalidInputException("decks.upload.broken"));
+            }
+        }
+        if (capped.tooLarge) {
+            refuse(event, fileName, tooLarge());
+        }
+    }
+
+    /** The upload as Vaadin sent it, with a body that ends in an error one byte past the cap. */
+    private static final class CappedEvent extends UploadEvent {
+        private final UploadEvent original;
+        private volatile boolean tooLarge;
+
+        CappedEvent(UploadEvent original) {
+            super(original.getRequest(), original.getResponse(), original.getSession(), original.getFileName(),
+                    original.getFileSize(), original.getContentType(), original.getOwningElement(), null);
+            this.original = original;
+        }
+
+        @Override
+        public InputStream getInputStream() {
+            InputStream in = original.getInputStream();
+            return new java.io.FilterInputStream(in) {
+                private long read;
+
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    // never more than one byte past the cap is asked of the request
+                    int n = super.read(b, off, (int) Math.min(len, MAX_BYTES + 1L - read));
+                    if (n > 0) {
+                        read += n;
+                    }
+                    if (read > MAX_BYTES) {
+                        tooLarge = true;
+                        throw new IOException("The deck package is larger than " + MAX_BYTES + " bytes");
+                    }
+                    return n;
+                }
+            };
         }
     }
 
