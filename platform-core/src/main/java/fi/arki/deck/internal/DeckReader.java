@@ -43,6 +43,7 @@ import org.jspecify.annotations.Nullable;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.NodeEvent;
@@ -68,6 +69,13 @@ public final class DeckReader {
 
     public static final int MAX_FILE_BYTES = 512 * 1024;
     static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+    /**
+     * How deeply lists and fields may nest in deck.yaml. A real deck needs about eight levels;
+     * SnakeYAML Engine 3.0.1 has no depth setting, and its composer (like our conversion and the
+     * schema validator after it) recurses once per level, so a deeper file is refused while the
+     * events stream past, before anything recursive sees it.
+     */
+    public static final int MAX_YAML_DEPTH = 50;
     private static final Schema SCHEMA = loadSchema();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -209,8 +217,16 @@ public final class DeckReader {
                 .setCodePointLimit(MAX_FILE_BYTES)
                 .build();
         try {
+            int depth = 0;
             for (Event event : new Parse(settings).parseString(text.get())) {
                 int line = event.getStartMark().map(m -> m.getLine() + 1).orElse(0);
+                if (event instanceof CollectionStartEvent && ++depth > MAX_YAML_DEPTH) {
+                    problems.accept(DeckProblem.of("deck.problem.yaml-too-deep", line, MAX_YAML_DEPTH));
+                    return Optional.empty();
+                }
+                if (event instanceof CollectionEndEvent) {
+                    depth--;
+                }
                 if (event.getEventId() == Event.ID.Alias
                         || (event instanceof NodeEvent node && node.getAnchor().isPresent())) {
                     problems.accept(DeckProblem.of("deck.problem.yaml-anchor", line));

@@ -217,6 +217,32 @@ class DeckReaderTests {
     }
 
     @Test
+    void a_manifest_nested_200000_levels_deep_is_refused_with_a_message_not_a_stack_overflow() {
+        // the attack's manifest: 400 kB of flow brackets, well under the 512 kB file limit
+        String sequences = "id: deep\nx: " + "[".repeat(200_000) + "]".repeat(200_000) + "\n";
+        assertThat(problems(Map.of("deck.yaml", sequences.getBytes(StandardCharsets.UTF_8))))
+                .containsExactly(DeckProblem.of("deck.problem.yaml-too-deep", 2, DeckReader.MAX_YAML_DEPTH));
+        String mappings = "x: " + "{a: ".repeat(100_000) + "1" + "}".repeat(100_000) + "\n";
+        assertThat(problems(Map.of("deck.yaml", mappings.getBytes(StandardCharsets.UTF_8))))
+                .extracting(DeckProblem::key).containsExactly("deck.problem.yaml-too-deep");
+        // the limit is far above what a real deck needs (the kitchen-sink deck is read above)
+        String justUnder = "x: " + "[".repeat(DeckReader.MAX_YAML_DEPTH - 1) + "]".repeat(DeckReader.MAX_YAML_DEPTH - 1) + "\n";
+        assertThat(problems(Map.of("deck.yaml", justUnder.getBytes(StandardCharsets.UTF_8))))
+                .extracting(DeckProblem::key).doesNotContain("deck.problem.yaml-too-deep");
+    }
+
+    @Test
+    void a_billion_laughs_manifest_is_refused_at_its_first_anchor() {
+        StringBuilder lol = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (char c = 'b'; c <= 'i'; c++) {
+            char previous = (char) (c - 1);
+            lol.append(c).append(": &").append(c).append(" [").append(("*" + previous + ",").repeat(8)).append('*').append(previous).append("]\n");
+        }
+        assertThat(problems(Map.of("deck.yaml", lol.toString().getBytes(StandardCharsets.UTF_8))))
+                .containsExactly(DeckProblem.of("deck.problem.yaml-anchor", 1));
+    }
+
+    @Test
     void an_image_must_be_in_the_deck_and_be_what_its_name_says() {
         Map<String, byte[]> files = TestDecks.kitchenSink("deck.yaml",
                 y -> y.replace("{ id: intro, kind: intro, video: \"https://example.org/video\" }",

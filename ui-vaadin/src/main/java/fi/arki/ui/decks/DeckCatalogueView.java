@@ -24,7 +24,6 @@ import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.UploadHandler;
 import fi.arki.deck.DeckCatalogueEntry;
 import fi.arki.deck.DeckManagement;
 import fi.arki.deck.DeckOrigin;
@@ -54,7 +53,9 @@ import org.springframework.security.access.AccessDeniedException;
 @RolesAllowed({"TENANT_ADMIN", "PLATFORM_ADMIN"})
 public class DeckCatalogueView extends Main implements HasDynamicTitle, PlatformView {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeckCatalogueView.class);
     private final DeckManagement decks;
+    private final UploadSlots slots;
     private final ActingUser user = CurrentUser.require();
     private final Div list = new Div();
     private final Div uploadResult = new Div();
@@ -63,8 +64,9 @@ public class DeckCatalogueView extends Main implements HasDynamicTitle, Platform
     private volatile DeckOrigin chosenScope;
     private volatile UI ui;
 
-    public DeckCatalogueView(DeckManagement decks) {
+    public DeckCatalogueView(DeckManagement decks, UploadSlots slots) {
         this.decks = decks;
+        this.slots = slots;
         addClassName("arki-page");
         add(new H1(getTranslation("decks.catalogue.title")));
         add(new Paragraph(getTranslation("decks.catalogue.intro")));
@@ -94,26 +96,11 @@ public class DeckCatalogueView extends Main implements HasDynamicTitle, Platform
         chosenScope = scope.getValue();
         scope.addValueChangeListener(e -> chosenScope = e.getValue());
 
-        Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
-            // runs in the upload request (tenant and user bound by the filters), not under the UI lock:
-            // the database work happens here, the UI is updated through ui.access
-            DeckOrigin chosen = chosenScope;
-            UI ui = this.ui;
-            try {
-                DeckCatalogueEntry installed = decks.install(bytes, chosen, user.account());
-                if (ui != null) {
-                    ui.access(() -> installed(installed));
-                }
-            } catch (InvalidInputException e) {
-                if (ui != null) {
-                    ui.access(() -> refused(metadata.fileName(), e));
-                }
-            } catch (AccessDeniedException e) {
-                if (ui != null) {
-                    ui.access(() -> refused(metadata.fileName(), new InvalidInputException("decks.upload.not-allowed")));
-                }
-            }
-        }));
+        // the request streams into a capped buffer and takes the organisation's upload slot (DeckUpload)
+        String organisation = user.tenant() == null ? "platform" : user.tenant().value().toString();
+        Upload upload = new Upload(new DeckUpload(slots, organisation,
+                e -> getTranslation(e.messageKey(), e.arguments().toArray()), this::install,
+                (fileName, why) -> later(() -> refused(fileName, why))));
         upload.setId("deck-upload");
         upload.setMaxFileSize(DeckManagement.MAX_PACKAGE_BYTES);
         upload.setAcceptedFileTypes(".zip", "application/zip");
@@ -126,6 +113,38 @@ public class DeckCatalogueView extends Main implements HasDynamicTitle, Platform
         uploadResult.getElement().setAttribute("role", "status");
         section.add(scope, upload, uploadResult);
         return section;
+    }
+
+    /**
+     * Installs a received package; runs for the upload request (tenant and user bound by the
+     * filters), as Vaadin's in-memory upload handler calls back; the page is updated through
+     * {@link #later}.
+     */
+    private void install(String fileName, byte[] bytes) {
+        DeckOrigin chosen = chosenScope;
+        try {
+            DeckCatalogueEntry installed = decks.install(bytes, chosen, user.account());
+            later(() -> installed(installed));
+        } catch (InvalidInputException e) {
+            later(() -> refused(fileName, e));
+        } catch (AccessDeniedException e) {
+            later(() -> refused(fileName, new InvalidInputException("decks.upload.not-allowed")));
+        } catch (RuntimeException e) {
+            log.warn("A deck upload could not be installed: {}", e.toString());
+            later(() -> refused(fileName, new InvalidInputException("decks.upload.failed")));
+        }
+    }
+
+    /** Updates the page from the upload request, unless the page has gone meanwhile. */
+    private void later(com.vaadin.flow.server.Command update) {
+        UI current = ui;
+        if (current != null) {
+            try {
+                current.access(update);
+            } catch (com.vaadin.flow.component.UIDetachedException gone) {
+                // the administrator left the page; the catalogue shows the outcome when opened again
+            }
+        }
     }
 
     private void installed(DeckCatalogueEntry entry) {

@@ -21,7 +21,7 @@ final class Feedback {
             return context.getTranslation(invalid.messageKey(), invalid.arguments().toArray());
         }
         log.warn("A session action failed: {}", e.toString());
-        return context.getTranslation("session.error.unavailable");
+        return context.getTranslation(Outage.isOutage(e) ? "session.error.unavailable" : "session.error.failed");
     }
 
     static void show(Component context, RuntimeException e) {

@@ -118,21 +118,23 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
         } catch (RuntimeException e) {
             // the database is away or too busy to answer in time (a burst of joins): say so, and let them try again
             log.warn("Could not open the join page: {}", e.toString());
-            busy();
+            busy(e);
         }
     }
 
     /**
-     * Work that needs a database connection, tried up to three times when none was free in time
-     * (a burst of joins): no transaction had begun, so trying again is safe, and a short random
-     * wait spreads the joiners out. Only then does the joiner see "busy, try again".
+     * Work that needs a database connection, tried up to five times when none was free in time
+     * (a burst of joins; the pool waits 1 s each time): no transaction had begun, so trying again
+     * is safe, and a short random wait spreads the joiners out. Only then does the joiner see
+     * "busy, try again". A database that is away is not waited for.
      */
     static <T> T patiently(java.util.function.Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return work.get();
             } catch (org.springframework.transaction.CannotCreateTransactionException e) {
-                if (attempt >= 3) {
+                // a database that is away does not come back in a second: say so at once
+                if (attempt >= 5 || Outage.isOutage(e)) {
                     throw e;
                 }
                 try {
@@ -145,11 +147,14 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
         }
     }
 
-    /** A friendly "try again" instead of an error page when the server cannot answer in time. */
-    private void busy() {
+    /**
+     * A friendly "try again" instead of an error page when the server cannot answer in time: "not
+     * available" when the database is away, "briefly overloaded" when it was only too busy.
+     */
+    private void busy(RuntimeException cause) {
         removeAll();
         add(new LanguageSelect(), new H1(getTranslation("join.title")));
-        Paragraph why = new Paragraph(getTranslation("join.busy"));
+        Paragraph why = new Paragraph(getTranslation(Outage.isOutage(cause) ? "join.unavailable" : "join.busy"));
         why.setId("join-busy");
         why.getElement().setAttribute("role", "alert");
         Button again = new Button(getTranslation("join.try-again"), e -> getUI().ifPresent(ui -> ui.getPage().reload()));
@@ -314,7 +319,7 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
                 return;
             } catch (RuntimeException ex) {
                 log.warn("Could not join session {}: {}", info.id(), ex.toString());
-                problem.setText(getTranslation("join.busy"));
+                problem.setText(getTranslation(Outage.isOutage(ex) ? "join.unavailable" : "join.busy"));
                 problem.setVisible(true);
                 return;
             }
@@ -327,7 +332,7 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
             } catch (RuntimeException ex) {
                 // joined, but the page could not be built: trying again (a reload) resumes with the pass just given
                 log.warn("Could not open session {} after joining: {}", info.id(), ex.toString());
-                busy();
+                busy(ex);
             }
         });
         join.setId("join-submit");

@@ -2,6 +2,8 @@ package fi.arki.ui.session;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.server.Command;
 import fi.arki.session.LiveState;
 import fi.arki.session.LiveStates;
 import fi.arki.session.SessionBroadcaster;
@@ -114,12 +116,13 @@ final class LiveConnection {
             state = TenantContext.callAs(tenant, () -> states.current(session));
         } catch (RuntimeException e) {
             log.debug("Could not read session {}: {}", session, e.getMessage());
-            target.access(() -> connectionStatus.accept(false));
-            requestIn(2000);
+            if (access(target, () -> connectionStatus.accept(false))) {
+                requestIn(2000);
+            }
             return;
         }
         long loaded = System.nanoTime();
-        target.access(() -> {
+        access(target, () -> {
             long rendering = System.nanoTime();
             connectionStatus.accept(true);
             render.accept(state);
@@ -129,5 +132,24 @@ final class LiveConnection {
                         (System.nanoTime() - rendering) / 1_000_000);
             }
         });
+    }
+
+    /**
+     * Runs a UI update, unless the UI has gone in the meantime (the tab was closed or its session
+     * ended before the detach listener ran): then this connection stops following the session,
+     * instead of an exception on a worker thread and a listener left behind for good.
+     */
+    private boolean access(UI target, Command update) {
+        try {
+            target.access(update);
+            return true;
+        } catch (UIDetachedException gone) {
+            log.debug("The view of session {} is gone; it stops following", session);
+            if (ui == target) {
+                ui = null;
+                stop();
+            }
+            return false;
+        }
     }
 }
