@@ -161,6 +161,29 @@ final class CrossTenantCases {
         }
     }
 
+    /**
+     * Refused by the database itself, and only so: row-level security (SQLState 42501, "new row
+     * violates row-level security policy") or a foreign key (23503: B's row, invisible under RLS,
+     * cannot be referenced). Any other database error, a broken statement above all, fails.
+     */
+    record RefusedByDatabase() implements Outcome {
+        static final Set<String> STATES = Set.of("42501", "23503");
+
+        public String name() {
+            return "refused by the database";
+        }
+
+        public Optional<String> check(Object result, Throwable error) {
+            for (Throwable at = error; at != null; at = at.getCause()) {
+                if (at instanceof java.sql.SQLException sql && STATES.contains(sql.getSQLState())) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of("expected row-level security or a foreign key to refuse B's row, got " + (error == null
+                    ? "the result " + CrossTenantReadsIntegrationTests.render(result) : CrossTenantReadsIntegrationTests.render(error)));
+        }
+    }
+
     /** Refused by its access rule: tenant A's users may not call it at all (it is the platform's, or only Arki's own). */
     record Refused() implements Outcome {
         public String name() {
@@ -187,19 +210,101 @@ final class CrossTenantCases {
         }
     }
 
-    /** A platform table's repository, across tenants by design (run and rolled back; the reason says what guards it). */
-    record ByDesign(String why) implements Outcome {
+    /**
+     * A platform table's repository, across tenants by design (run and rolled back): it does what it
+     * is told, without failing (a broken statement fails the case), and where it reads, it finds B's
+     * row by B's id (so it is the services named in {@code guards} that keep B's data from A, each
+     * of them a case of its own that must hold: {@code every_platform_table_case_names_the_cases_that_guard_it}).
+     */
+    record ByDesign(String why, List<String> guards, boolean reads) implements Outcome {
         public String name() {
             return "platform table";
         }
 
         public Optional<String> check(Object result, Throwable error) {
-            return Optional.empty();
+            if (error != null) {
+                return Optional.of("expected the platform table's repository to do what it was told, but it failed: "
+                        + CrossTenantReadsIntegrationTests.render(error));
+            }
+            return !reads || found(result) ? Optional.empty()
+                    : Optional.of("expected B's row, read across tenants by design (so " + guards + " must guard it), got "
+                            + CrossTenantReadsIntegrationTests.render(result));
+        }
+
+        private static boolean found(Object result) {
+            return result != null && !Boolean.FALSE.equals(result) && !result.equals(Optional.empty())
+                    && !(result instanceof Collection<?> c && c.isEmpty()) && !(result instanceof Map<?, ?> m && m.isEmpty());
         }
     }
 
-    static final List<Class<? extends Throwable>> NOT_FOUND = List.of(InvalidInputException.class, NoSuchElementException.class,
-            org.springframework.dao.DataAccessException.class, org.jooq.exception.DataAccessException.class);
+    /**
+     * For each platform table's repository method: the cases of the service methods that stand in
+     * front of it and keep tenant B's rows from tenant A (each must be a case of its own, and not a
+     * platform table's). A new platform-table method must be added here.
+     */
+    static final Map<String, List<String>> GUARDS = Map.ofEntries(
+            Map.entry("AuditEntries#insert(String;AccountId;TenantId;AuditEvent)",
+                    List.of("AuditManagement#record(AuditEvent)", "AuditManagement#recordAbout(String;AccountId;TenantId;AuditEvent)")),
+            Map.entry("AuditEntries#newest(TenantId;int)", List.of("AuditManagement#tenantEntries(int)", "AuditManagement#platformEntries(int)")),
+            Map.entry("PlatformDecks#insert(ReadDeck;DeckOrigin;String;AccountId)", List.of("DeckManagement#install(byte[];DeckOrigin;AccountId)")),
+            Map.entry("People#linkAccount(AccountId;TenantId)",
+                    List.of("DirectoryManagement#addPerson(String;String;AccountId)", "DirectoryManagement#joinOnSignIn(AccountId;String;String)")),
+            Map.entry("People#tenantsOf(AccountId)", List.of("DirectoryManagement#tenantsOf(AccountId)")),
+            Map.entry("Accounts#insert(Account;String)", List.of("AccountManagement#createLocal(String;String;String;boolean)",
+                    "AccountManagement#createLocalMember(String;String;String;String;Set)", "AccountManagement#restoreAccount(AccountEntry)")),
+            Map.entry("Accounts#insert(Account;String;boolean)", List.of("AccountManagement#createLocal(String;String;String;boolean)",
+                    "AccountManagement#createLocalMember(String;String;String;String;Set)")),
+            Map.entry("Accounts#exists(AccountId)", List.of("AccountManagement#restoreAccount(AccountEntry)")),
+            Map.entry("Accounts#find(AccountId)", List.of("AccountManagement#find(AccountId)")),
+            Map.entry("Accounts#find(String;String)", List.of("AccountManagement#findLocal(String)")),
+            Map.entry("Accounts#localCredentials(String)", List.of("AccountManagement#findLocal(String)")),
+            Map.entry("Accounts#recordFailure(String)", List.of("AccountManagement#unlock(AccountId)")),
+            Map.entry("Accounts#lock(String;OffsetDateTime)", List.of("AccountManagement#unlock(AccountId)")),
+            Map.entry("Accounts#recordSuccess(String)", List.of("AccountManagement#unlock(AccountId)")),
+            Map.entry("Accounts#localCredentials(AccountId)", List.of("AccountManagement#changeOwnPassword(String;String)")),
+            Map.entry("Accounts#setPassword(AccountId;String;boolean)",
+                    List.of("AccountManagement#resetPassword(AccountId;String)", "AccountManagement#changeOwnPassword(String;String)")),
+            Map.entry("Accounts#unlock(AccountId)", List.of("AccountManagement#unlock(AccountId)")),
+            Map.entry("Accounts#passwordChangeRequired(AccountId)", List.of("AccountManagement#passwordChangeRequired(AccountId)")),
+            Map.entry("Accounts#localStatus(Collection)", List.of("AccountManagement#localAccountsOfTenant()", "AccountManagement#localAccounts()")),
+            Map.entry("Accounts#updateFromIdentityProvider(AccountId;String;String;boolean)",
+                    List.of("AccountManagement#signInWithSingleSignOn(SingleSignOnIdentity)")),
+            Map.entry("Sessions#insertJoinCode(String;TenantId;SessionId;OffsetDateTime)", List.of("SessionManagement#start(PersonId;SessionStart)")),
+            Map.entry("Sessions#resolveJoinCode(String)", List.of("SessionManagement#resolve(String)")),
+            Map.entry("Sessions#openSessionsAcrossTenants()", List.of("SessionManagement#closeIfIdle(SessionId;Duration)")),
+            Map.entry("Sessions#deleteJoinCode(TenantId;SessionId)", List.of("SessionManagement#close(PersonId;SessionId)")),
+            Map.entry("Tenants#insert(Tenant)", List.of("TenantManagement#create(TenantId;String;String)", "TenantLifecycleManagement#create(String;String)")),
+            Map.entry("Tenants#find(TenantId)", List.of("TenantManagement#find(TenantId)")),
+            Map.entry("Tenants#findBySlug(String)", List.of("TenantManagement#findBySlug(String)")),
+            Map.entry("Tenants#slugTaken(String)", List.of("TenantManagement#create(TenantId;String;String)")),
+            Map.entry("Tenants#all()", List.of("TenantManagement#all()")),
+            Map.entry("Tenants#nameTaken(String;TenantId)", List.of("TenantManagement#rename(TenantId;String)")),
+            Map.entry("Tenants#rename(TenantId;String)", List.of("TenantManagement#rename(TenantId;String)", "TenantLifecycleManagement#rename(TenantId;String)")),
+            Map.entry("Tenants#mergedInto(TenantId)", List.of("TenantManagement#beginMerge(TenantId;TenantId)")),
+            Map.entry("Tenants#lockForMerge(TenantId;TenantId)", List.of("TenantManagement#beginMerge(TenantId;TenantId)")),
+            Map.entry("Tenants#markMerged(TenantId;TenantId)", List.of("TenantManagement#completeMerge(TenantMerge)")),
+            Map.entry("Tenants#overview()", List.of("TenantManagement#overview()", "TenantLifecycleManagement#overview()")),
+            Map.entry("Tenants#tenantOfOrganization(String)", List.of("TenantManagement#tenantOfOrganization(String)")),
+            Map.entry("Tenants#link(String;TenantId)", List.of("TenantManagement#linkOrganization(TenantId;String)")),
+            Map.entry("Tenants#unlink(String)", List.of("TenantManagement#unlinkOrganization(String)")),
+            Map.entry("Tenants#moveOrganizations(TenantId;TenantId)", List.of("TenantManagement#completeMerge(TenantMerge)")),
+            Map.entry("Tenants#lock(TenantId)", List.of("TenantManagement#beginDeletion(TenantId;String)")),
+            Map.entry("Tenants#deleteOrganizations(TenantId)", List.of("TenantManagement#completeDeletion(TenantDeletion;int)")),
+            Map.entry("TenantRows#platformReferences(UUID)", List.of("TenantManagement#completeDeletion(TenantDeletion;int)")));
+
+    /** Platform-table reads given B's id that must find B's row: across tenants by design, so the guard is what counts. */
+    static final Set<String> READS_ACROSS = Set.of("People#tenantsOf(AccountId)", "Accounts#exists(AccountId)", "Accounts#find(AccountId)",
+            "Accounts#find(String;String)", "Accounts#localCredentials(String)", "Accounts#localCredentials(AccountId)",
+            "Accounts#localStatus(Collection)", "Sessions#resolveJoinCode(String)", "Tenants#find(TenantId)", "Tenants#findBySlug(String)",
+            "Tenants#slugTaken(String)", "Tenants#all()", "Tenants#nameTaken(String;TenantId)", "Tenants#overview()",
+            "Tenants#tenantOfOrganization(String)", "AuditEntries#newest(TenantId;int)");
+
+    /**
+     * Our own not-found outcomes: bad input named as such ({@link InvalidInputException}, e.g.
+     * "session.error.not-found"), or an empty {@code Optional} the service unwraps. Never a
+     * database error: a broken statement must fail its case, not pass as "not found".
+     */
+    static final List<Class<? extends Throwable>> NOT_FOUND = List.of(InvalidInputException.class, NoSuchElementException.class);
 
     private final Map<String, Case> cases = new LinkedHashMap<>();
     private final CrossTenantSeed a;
@@ -275,13 +380,21 @@ final class CrossTenantCases {
             add(new Refused(), call);
         }
 
+        void refusedByDatabase(Call call) {
+            add(new RefusedByDatabase(), call);
+        }
+
         void returns(String what, Predicate<Object> test, Call call) {
             add(new Returns(what, test), call);
         }
 
         void platformTable(String why, Call call) {
             rollback = true;
-            add(new ByDesign(why), call);
+            List<String> guards = GUARDS.get(key);
+            if (guards == null) {
+                throw new IllegalStateException("Name the service cases that guard the platform table method " + key + " in GUARDS");
+            }
+            add(new ByDesign(why, guards, READS_ACROSS.contains(key)), call);
         }
 
         private void add(Outcome outcome, Call call) {
@@ -774,14 +887,15 @@ final class CrossTenantCases {
         on(PlatformDecks.class, "all").returns("the platform's decks, none of them B's own", nonEmpty(), platform::all);
         on(PlatformDecks.class, "hasDeck", String.class).empty(() -> platform.hasDeck(b.deckId));
         on(PlatformDecks.class, "image", String.class, String.class, String.class).empty(() -> platform.image(b.deckId, "1.0.0", "x.png"));
-        on(PlatformDecks.class, "replaceFailures", List.class)
-                .platformTable("built-in decks that failed at start-up: the registry's record for every administrator", () -> {
+        // the deck registry's start-up record of built-in decks that failed: the platform's, no tenant's data in it
+        on(PlatformDecks.class, "replaceFailures", List.class).rollback()
+                .returns("the platform's record replaced, as told", r -> r instanceof List<?> l && l.isEmpty(), () -> {
                     platform.replaceFailures(List.of());
-                    return null;
+                    return platform.failures();
                 });
         on(PlatformDecks.class, "failures").returns("the platform's failed decks", r -> r instanceof List<?>, platform::failures);
 
-        on(TenantDecks.class, "insert", TenantId.class, DeckReader.ReadDeck.class, String.class, AccountId.class).notFound(() -> {
+        on(TenantDecks.class, "insert", TenantId.class, DeckReader.ReadDeck.class, String.class, AccountId.class).refusedByDatabase(() -> {
             tenant.insert(b.tenant, deckOfA(a.marker + "-into-b"), null, null);
             return null;
         });
@@ -790,10 +904,10 @@ final class CrossTenantCases {
         on(TenantDecks.class, "hasDeck", String.class).empty(() -> tenant.hasDeck(b.deckId));
         on(TenantDecks.class, "image", String.class, String.class, String.class).empty(() -> tenant.image(b.deckId, "1.0.0", "x.png"));
         on(TenantDecks.class, "enabledDeckIds").returns("A's enabled decks", r -> r.toString().contains(a.marker), tenant::enabledDeckIds);
-        on(TenantDecks.class, "enable", TenantId.class, String.class, AccountId.class).notFound(() -> tenant.enable(b.tenant, b.deckId, null));
+        on(TenantDecks.class, "enable", TenantId.class, String.class, AccountId.class).refusedByDatabase(() -> tenant.enable(b.tenant, b.deckId, null));
         on(TenantDecks.class, "disable", String.class).empty(() -> tenant.disable(b.deckId));
         on(TenantDecks.class, "settings", String.class).empty(() -> tenant.settings(b.deckId));
-        on(TenantDecks.class, "replaceSettings", TenantId.class, String.class, Map.class).notFound(() -> {
+        on(TenantDecks.class, "replaceSettings", TenantId.class, String.class, Map.class).refusedByDatabase(() -> {
             tenant.replaceSettings(b.tenant, b.deckId, Map.of("vote-budget", "9"));
             return null;
         });
@@ -801,7 +915,7 @@ final class CrossTenantCases {
 
     private void people() {
         People people = bean(People.class);
-        on(People.class, "insert", TenantId.class, Person.class).notFound(() -> {
+        on(People.class, "insert", TenantId.class, Person.class).refusedByDatabase(() -> {
             people.insert(b.tenant, new Person(PersonId.random(), "Someone", null, null));
             return null;
         });
@@ -811,7 +925,7 @@ final class CrossTenantCases {
                             people.linkAccount(b.memberAccount, a.tenant);
                             return null;
                         });
-        on(People.class, "grant", TenantId.class, PersonId.class, Role.class).notFound(() -> people.grant(b.tenant, b.member.id(), Role.TENANT_ADMIN));
+        on(People.class, "grant", TenantId.class, PersonId.class, Role.class).refusedByDatabase(() -> people.grant(b.tenant, b.member.id(), Role.TENANT_ADMIN));
         on(People.class, "revoke", PersonId.class, Role.class).empty(() -> people.revoke(b.admin.id(), Role.TENANT_ADMIN));
         on(People.class, "countWithRole", Role.class).returns("A's one administrator", r -> Integer.valueOf(1).equals(r),
                 () -> people.countWithRole(Role.TENANT_ADMIN));
@@ -833,7 +947,7 @@ final class CrossTenantCases {
             return null;
         });
         on(People.class, "teamsOf", PersonId.class).empty(() -> people.teamsOf(b.member.id()));
-        on(People.class, "addToTeam", TenantId.class, TeamId.class, PersonId.class, boolean.class).notFound(() -> {
+        on(People.class, "addToTeam", TenantId.class, TeamId.class, PersonId.class, boolean.class).refusedByDatabase(() -> {
             people.addToTeam(b.tenant, b.team.id(), b.admin.id(), true);
             return null;
         });
@@ -848,11 +962,11 @@ final class CrossTenantCases {
 
     private void units() {
         Units units = bean(Units.class);
-        on(Units.class, "insertUnit", TenantId.class, Unit.class).notFound(() -> {
+        on(Units.class, "insertUnit", TenantId.class, Unit.class).refusedByDatabase(() -> {
             units.insertUnit(b.tenant, new Unit(UnitId.random(), "Unit"));
             return null;
         });
-        on(Units.class, "insertTeam", TenantId.class, Team.class).notFound(() -> {
+        on(Units.class, "insertTeam", TenantId.class, Team.class).refusedByDatabase(() -> {
             units.insertTeam(b.tenant, new Team(TeamId.random(), b.unit.id(), "Team"));
             return null;
         });
@@ -882,7 +996,7 @@ final class CrossTenantCases {
 
     private void ideas() {
         Ideas ideas = bean(Ideas.class);
-        on(Ideas.class, "insert", TenantId.class, IdeaDraft.class, PersonId.class).notFound(() -> ideas.insert(b.tenant,
+        on(Ideas.class, "insert", TenantId.class, IdeaDraft.class, PersonId.class).refusedByDatabase(() -> ideas.insert(b.tenant,
                 new IdeaDraft(IdeaId.random(), b.team.id(), null, null, "An idea"), b.member.id()));
         on(Ideas.class, "find", IdeaId.class).empty(() -> ideas.find(b.idea));
         on(Ideas.class, "fromAnswer", TeamId.class, UUID.class).empty(() -> ideas.fromAnswer(b.team.id(), b.answer));
@@ -897,13 +1011,13 @@ final class CrossTenantCases {
 
     private void targets() {
         Targets targets = bean(Targets.class);
-        on(Targets.class, "insert", TenantId.class, TargetDraft.class).notFound(() -> targets.insert(b.tenant, new TargetDraft(TargetId.random(),
+        on(Targets.class, "insert", TenantId.class, TargetDraft.class).refusedByDatabase(() -> targets.insert(b.tenant, new TargetDraft(TargetId.random(),
                 b.team.id(), null, "A target", null, "Someone", NEXT_MONTH, null)));
         on(Targets.class, "find", TargetId.class).empty(() -> targets.find(b.target));
         on(Targets.class, "openOf", Collection.class).empty(() -> targets.openOf(List.of(b.team.id())));
         on(Targets.class, "of", TeamId.class).empty(() -> targets.of(b.team.id()));
         on(Targets.class, "committedIn", UUID.class).empty(() -> targets.committedIn(b.closed.id().value()));
-        on(Targets.class, "review", TenantId.class, TargetId.class, UUID.class, String.class, String.class, String.class).notFound(() -> {
+        on(Targets.class, "review", TenantId.class, TargetId.class, UUID.class, String.class, String.class, String.class).refusedByDatabase(() -> {
             targets.review(b.tenant, b.target, b.running.id().value(), "done", "Done", "done");
             return null;
         });
@@ -925,8 +1039,10 @@ final class CrossTenantCases {
         });
         on(Accounts.class, "exists", AccountId.class).platformTable(why + "; only AccountManagement#restoreAccount (platform administrators)"
                 + " asks, to keep an exported id", () -> accounts.exists(b.memberAccount));
-        on(Accounts.class, "delete", AccountId.class).platformTable(why + "; only AccountManagement#deleteAccountsWithoutTenant (platform"
-                + " administrators, after a deletion) deletes one", () -> accounts.delete(b.memberAccount));
+        // only AccountManagement#deleteAccountsWithoutTenant (platform administrators, after a deletion) deletes one; and even
+        // the repository cannot delete an account a tenant's person still names: the foreign key refuses (its message echoes
+        // the id A passed in)
+        on(Accounts.class, "delete", AccountId.class).allow(b.memberAccount.value().toString()).refusedByDatabase(() -> accounts.delete(b.memberAccount));
         on(Accounts.class, "find", AccountId.class).platformTable(why, () -> accounts.find(b.memberAccount));
         on(Accounts.class, "find", String.class, String.class).platformTable(why, () -> accounts.find(Account.LOCAL_ISSUER, b.memberUsername));
         on(Accounts.class, "localCredentials", String.class).platformTable(why, () -> accounts.localCredentials(b.memberUsername));
@@ -963,7 +1079,7 @@ final class CrossTenantCases {
         ParticipantId p = b.memberJoined.participant();
         String joinCodes = "join codes are a platform table resolved before a tenant is known (ids only);";
         on(Sessions.class, "insert", TenantId.class, SessionId.class, String.class, String.class, String.class, SessionMode.class,
-                PersonId.class, List.class, List.class).notFound(() -> {
+                PersonId.class, List.class, List.class).refusedByDatabase(() -> {
                     sessions.insert(b.tenant, SessionId.random(), b.deckId, "1.0.0", "A session", SessionMode.NAMED, b.facilitator.id(),
                             List.of(b.team.id()), List.of());
                     return null;
@@ -1004,22 +1120,22 @@ final class CrossTenantCases {
         on(Sessions.class, "setStepFlag", SessionId.class, int.class, boolean.class, boolean.class).fails(NullPointerException.class,
                 () -> sessions.setStepFlag(running, 1, true, true));
         on(Sessions.class, "close", SessionId.class, String.class, Duration.class).empty(() -> sessions.close(running, "test", null));
-        on(Sessions.class, "addFacilitator", TenantId.class, SessionId.class, PersonId.class, boolean.class).notFound(() -> {
+        on(Sessions.class, "addFacilitator", TenantId.class, SessionId.class, PersonId.class, boolean.class).refusedByDatabase(() -> {
             sessions.addFacilitator(b.tenant, running, b.admin.id(), false);
             return null;
         });
         on(Sessions.class, "createGroup", TenantId.class, SessionId.class, int.class, UUID.class, String.class)
-                .notFound(() -> sessions.createGroup(b.tenant, running, 2, UUID.randomUUID(), "A group"));
+                .refusedByDatabase(() -> sessions.createGroup(b.tenant, running, 2, UUID.randomUUID(), "A group"));
         on(Sessions.class, "groupExists", SessionId.class, int.class, UUID.class).empty(() -> sessions.groupExists(closed, 2, b.group));
         on(Sessions.class, "answerExists", SessionId.class, int.class, UUID.class).empty(() -> sessions.answerExists(closed, 1, b.answer));
         on(Sessions.class, "assignGroup", TenantId.class, SessionId.class, int.class, UUID.class, UUID.class)
-                .notFound(() -> sessions.assignGroup(b.tenant, closed, 2, b.answer, b.group));
+                .refusedByDatabase(() -> sessions.assignGroup(b.tenant, closed, 2, b.answer, b.group));
         on(Sessions.class, "markTouchpoint", SessionId.class, UUID.class, String.class, boolean.class).fails(NullPointerException.class,
                 () -> sessions.markTouchpoint(closed, b.touchpoint, "improve", true));
         on(Sessions.class, "improveCount", SessionId.class, int.class).empty(() -> sessions.improveCount(closed, 8));
         on(Sessions.class, "stepState", SessionId.class, int.class).empty(() -> sessions.stepState(running, 1));
         on(Sessions.class, "insertParticipant", TenantId.class, SessionId.class, ParticipantId.class, PersonId.class, boolean.class,
-                String.class, UnitId.class, TeamId.class, Language.class, String.class).notFound(() -> {
+                String.class, UnitId.class, TeamId.class, Language.class, String.class).refusedByDatabase(() -> {
                     sessions.insertParticipant(b.tenant, running, ParticipantId.random(), null, true, "Guest", null, null, Language.FI, "x");
                     return null;
                 });
@@ -1046,12 +1162,12 @@ final class CrossTenantCases {
         on(Sessions.class, "dotsElsewhere", SessionId.class, int.class, ParticipantId.class, UUID.class)
                 .empty(() -> sessions.dotsElsewhere(closed, 3, p, UUID.randomUUID()));
         on(Sessions.class, "setDots", TenantId.class, SessionId.class, int.class, ParticipantId.class, UUID.class, int.class)
-                .notFound(() -> sessions.setDots(b.tenant, closed, 3, p, b.group, 1));
+                .refusedByDatabase(() -> sessions.setDots(b.tenant, closed, 3, p, b.group, 1));
         on(Sessions.class, "rate", TenantId.class, SessionId.class, int.class, ParticipantId.class, int.class)
-                .notFound(() -> sessions.rate(b.tenant, closed, 4, p, 1));
+                .refusedByDatabase(() -> sessions.rate(b.tenant, closed, 4, p, 1));
         on(Sessions.class, "addTouchpoint", TenantId.class, SessionId.class, int.class, ParticipantId.class, UUID.class,
                 Activity.JourneyStage.class, Activity.TouchpointOwner.class, String.class, int.class, int.class)
-                .notFound(() -> sessions.addTouchpoint(b.tenant, closed, 8, p, UUID.randomUUID(), Activity.JourneyStage.POST,
+                .refusedByDatabase(() -> sessions.addTouchpoint(b.tenant, closed, 8, p, UUID.randomUUID(), Activity.JourneyStage.POST,
                         Activity.TouchpointOwner.PARTNER, "A touchpoint", 1, 1));
         on(Sessions.class, "touchpointExists", SessionId.class, UUID.class).empty(() -> sessions.touchpointExists(closed, b.touchpoint));
         on(Sessions.class, "touchpointCount", SessionId.class, int.class, Activity.JourneyStage.class)
@@ -1122,7 +1238,8 @@ final class CrossTenantCases {
             return null;
         });
         on(Tenants.class, "deleteOrganizations", TenantId.class).platformTable(why + deletion, () -> tenants.deleteOrganizations(b.tenant));
-        on(Tenants.class, "deleteFromCatalogue", TenantId.class).platformTable(why + deletion, () -> tenants.deleteFromCatalogue(b.tenant));
+        // and even the repository cannot remove a tenant that accounts still belong to: the foreign key refuses
+        on(Tenants.class, "deleteFromCatalogue", TenantId.class).allow(b.tenant.value().toString()).refusedByDatabase(() -> tenants.deleteFromCatalogue(b.tenant));
         on(TenantRows.class, "platformReferences", UUID.class).platformTable("counts (no ids, no texts) of the platform columns that point at"
                 + " the tenant it is given; only TenantManagement#completeDeletion (platform administrators) asks, for the tenant being deleted",
                 () -> rows.platformReferences(b.tenant.value()));
@@ -1130,12 +1247,12 @@ final class CrossTenantCases {
                 rows::nonEmptyTables);
         on(TenantSettingsRepository.class, "current").returns("A's own settings", r -> r.toString().contains(a.marker + "-inessive"),
                 settings::current);
-        on(TenantSettingsRepository.class, "save", TenantId.class, TenantSettings.class).notFound(() -> {
+        on(TenantSettingsRepository.class, "save", TenantId.class, TenantSettings.class).refusedByDatabase(() -> {
             settings.save(b.tenant, TenantSettings.defaults());
             return null;
         });
         on(TenantSettingsRepository.class, "sharesInRollup").returns("A's own choice", r -> r instanceof Boolean, settings::sharesInRollup);
-        on(TenantSettingsRepository.class, "setSharesInRollup", TenantId.class, boolean.class).notFound(() -> {
+        on(TenantSettingsRepository.class, "setSharesInRollup", TenantId.class, boolean.class).refusedByDatabase(() -> {
             settings.setSharesInRollup(b.tenant, true);
             return null;
         });

@@ -103,6 +103,29 @@ class CrossTenantReadsIntegrationTests {
                 .as("cases of methods that no longer exist").isEmpty();
     }
 
+    /** A platform table's case names the service cases that keep B's rows from A: they exist, and are real checks, not platform tables. */
+    @Test
+    void every_platform_table_case_names_the_cases_that_guard_it() {
+        Map<String, CrossTenantCases.Case> all = cases.all();
+        List<String> wrong = new ArrayList<>();
+        all.values().stream().filter(c -> c.outcome() instanceof CrossTenantCases.ByDesign).forEach(c -> {
+            CrossTenantCases.ByDesign design = (CrossTenantCases.ByDesign) c.outcome();
+            if (design.guards().isEmpty()) {
+                wrong.add(c.key() + " names no guard");
+            }
+            for (String guard : design.guards()) {
+                CrossTenantCases.Case g = all.get(guard);
+                if (g == null || g.outcome() instanceof CrossTenantCases.ByDesign) {
+                    wrong.add(c.key() + " is guarded by " + guard + ", which is " + (g == null ? "no case" : "a platform table itself"));
+                }
+            }
+        });
+        assertThat(wrong).isEmpty();
+        assertThat(CrossTenantCases.GUARDS.keySet()).as("guards of platform-table methods that have no such case")
+                .allMatch(k -> all.get(k) != null && all.get(k).outcome() instanceof CrossTenantCases.ByDesign);
+        assertThat(CrossTenantCases.READS_ACROSS).allMatch(CrossTenantCases.GUARDS::containsKey);
+    }
+
     /**
      * Every other class of ours that holds a connection to the database, and why tenant A cannot
      * reach tenant B's rows through it. A new one fails
@@ -189,7 +212,7 @@ class CrossTenantReadsIntegrationTests {
             outcomes.merge(c.outcome().name(), 1, Integer::sum);
         }
         assertThat(failures).as("cases that broke isolation or did not do what the table says").isEmpty();
-        assertThat(outcomes).as("every kind of outcome occurs").containsKeys("empty", "not found", "refused", "returns");
+        assertThat(outcomes).as("every kind of outcome occurs").containsKeys("empty", "not found", "refused", "returns", "refused by the database", "platform table");
     }
 
     /**

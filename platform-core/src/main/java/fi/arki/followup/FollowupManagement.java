@@ -1,5 +1,6 @@
 package fi.arki.followup;
 
+import fi.arki.directory.DirectoryManagement;
 import fi.arki.directory.TeamId;
 import fi.arki.followup.internal.Targets;
 import fi.arki.shared.AccessRoles;
@@ -28,10 +29,12 @@ public class FollowupManagement {
     static final ZoneId ZONE = ZoneId.of("Europe/Helsinki");
 
     private final Targets targets;
+    private final DirectoryManagement directory;
     private final ApplicationEventPublisher events;
 
-    FollowupManagement(Targets targets, ApplicationEventPublisher events) {
+    FollowupManagement(Targets targets, DirectoryManagement directory, ApplicationEventPublisher events) {
         this.targets = targets;
+        this.directory = directory;
         this.events = events;
     }
 
@@ -49,6 +52,10 @@ public class FollowupManagement {
         }
         if (draft.due().isBefore(LocalDate.now(ZONE))) {
             throw new InvalidInputException("target.error.due-past");
+        }
+        // a team that is not the tenant's is ours to name, not the database's foreign key to refuse
+        if (directory.findTeam(draft.team()).isEmpty()) {
+            throw new InvalidInputException("error.team.not-found");
         }
         TargetDraft clean = new TargetDraft(draft.id(), draft.team(), draft.sessionId(), title, draft.ownerPerson(),
                 ownerName, draft.due(), draft.dimension());

@@ -31,6 +31,7 @@ import org.openpdf.text.pdf.ColumnText;
 import org.openpdf.text.pdf.PdfContentByte;
 import org.openpdf.text.pdf.PdfPageEventHelper;
 import org.openpdf.text.pdf.PdfWriter;
+import fi.arki.insight.internal.ExportTexts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,8 +49,10 @@ public class CardPrintManagement {
     private static final float MARGIN = 48;
 
     private final SessionManagement sessions;
+    private final ExportTexts words;
 
-    CardPrintManagement(SessionManagement sessions) {
+    CardPrintManagement(SessionManagement sessions, ExportTexts words) {
+        this.words = words;
         this.sessions = sessions;
     }
 
@@ -71,7 +74,7 @@ public class CardPrintManagement {
         return render(info, state, sessions.deckOf(info), language, joinLink);
     }
 
-    private static byte[] render(SessionInfo info, LiveState state, InstalledDeck deck, Language language, String joinLink) {
+    private byte[] render(SessionInfo info, LiveState state, InstalledDeck deck, Language language, String joinLink) {
         DeckTexts texts = deck.texts();
         OrganisationName org = state.organisation();
         Map<String, List<Activity>> cards = new LinkedHashMap<>();
@@ -85,7 +88,7 @@ public class CardPrintManagement {
         PdfWriter writer = PdfWriter.getInstance(document, out);
         Font small = SummaryExports.font(9, Font.NORMAL);
         Font code = SummaryExports.font(24, Font.BOLD);
-        String phone = SummaryTexts.text(language, "print.phone", joinLink.replaceFirst("/join/.*$", "/join"), info.joinCode());
+        String phone = words.text(language, "print.phone", joinLink.replaceFirst("/join/.*$", "/join"), info.joinCode());
         writer.setPageEvent(new PdfPageEventHelper() {
             @Override
             public void onEndPage(PdfWriter w, Document d) {
@@ -112,8 +115,8 @@ public class CardPrintManagement {
             }
             String cardId = entry.getKey();
             Card card = deck.manifest().card(cardId).orElseThrow();
-            document.add(new Paragraph(deckTitle + " · " + SummaryTexts.text(language, "print.card-of", number, cards.size())
-                    + " · " + SummaryTexts.text(language, "print.minutes", card.minutes()), small));
+            document.add(new Paragraph(deckTitle + " · " + words.text(language, "print.card-of", number, cards.size())
+                    + " · " + words.text(language, "print.minutes", card.minutes()), small));
             Paragraph heading = new Paragraph(texts.text(language, "card." + cardId + ".title", org), title);
             heading.setSpacingAfter(10);
             document.add(heading);
@@ -127,9 +130,9 @@ public class CardPrintManagement {
                         document.add(paragraph);
                     }
                     texts.find(language, key + ".source").ifPresent(s ->
-                            document.add(new Paragraph(SummaryTexts.text(language, "print.source", s), source)));
+                            document.add(new Paragraph(words.text(language, "print.source", s), source)));
                     if (intro.videoUrl() != null) {
-                        document.add(new Paragraph(SummaryTexts.text(language, "print.video", intro.videoUrl()), source));
+                        document.add(new Paragraph(words.text(language, "print.video", intro.videoUrl()), source));
                     }
                 } else {
                     Paragraph q = new Paragraph();

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import fi.arki.insight.internal.ExportTexts;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,8 +31,10 @@ public class RollupManagement {
     private final TenantManagement tenants;
     private final TenantSettingsManagement settings;
     private final CoverageManagement coverage;
+    private final ExportTexts texts;
 
-    RollupManagement(TenantManagement tenants, TenantSettingsManagement settings, CoverageManagement coverage) {
+    RollupManagement(TenantManagement tenants, TenantSettingsManagement settings, CoverageManagement coverage, ExportTexts texts) {
+        this.texts = texts;
         this.tenants = tenants;
         this.settings = settings;
         this.coverage = coverage;
@@ -40,7 +43,7 @@ public class RollupManagement {
     @RolesAllowed(AccessRoles.PLATFORM_ADMIN)
     public Rollup rollup(Instant since, Language language) {
         // questions are worded with a neutral organisation name, so the same question reads the same in every tenant
-        OrganisationName neutral = new OrganisationName(SummaryTexts.text(language, "organisation"), null, null);
+        OrganisationName neutral = new OrganisationName(texts.text(language, "organisation"), null, null);
         List<Rollup.OrganisationLine> lines = new ArrayList<>();
         record Question(String deck, String card, String question, fi.arki.deck.RatingScale scale) {
         }

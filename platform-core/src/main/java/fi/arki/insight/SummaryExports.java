@@ -8,6 +8,7 @@ import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.pdf.PdfPTable;
 import org.openpdf.text.pdf.PdfWriter;
+import fi.arki.deck.ActivityKind;
 import fi.arki.insight.Summary.Row;
 import fi.arki.insight.Summary.Section;
 import fi.arki.shared.Language;
@@ -20,9 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
 import org.apache.poi.xslf.usermodel.XSLFTextBox;
@@ -40,6 +43,7 @@ import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.renderer.markdown.MarkdownRenderer;
+import fi.arki.insight.internal.ExportTexts;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,20 +53,26 @@ import org.springframework.stereotype.Component;
 @Component
 public class SummaryExports {
 
-    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d.M.yyyy HH:mm").withZone(ZoneId.of("Europe/Helsinki"));
+    private final ExportTexts texts;
 
-    private static String t(Summary s, String key, Object... args) {
-        return SummaryTexts.text(s.language(), key, args);
+    SummaryExports(ExportTexts texts) {
+        this.texts = texts;
     }
 
-    private static String header(Summary s) {
+    static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d.M.yyyy HH:mm").withZone(ZoneId.of("Europe/Helsinki"));
+
+    private String t(Summary s, String key, Object... args) {
+        return texts.text(s.language(), key, args);
+    }
+
+    private String header(Summary s) {
         return t(s, "deck") + ": " + s.deckTitle() + " · " + t(s, "held") + ": " + WHEN.format(s.started())
                 + " · " + t(s, "participants") + ": " + s.participants()
                 + " · " + t(s, s.anonymous() ? "mode.anonymous" : "mode.named");
     }
 
     /** The columns of a row that say something beyond the text. */
-    private static String details(Summary s, Row r) {
+    private String details(Summary s, Row r) {
         List<String> parts = new ArrayList<>();
         if (r.lane() != null) parts.add(r.lane());
         if (r.group() != null && !r.group().equals(r.text())) parts.add(t(s, "group") + ": " + r.group());
@@ -135,7 +145,7 @@ public class SummaryExports {
         return out.toByteArray();
     }
 
-    private static String targetDetails(Summary s, Summary.TargetLine target) {
+    private String targetDetails(Summary s, Summary.TargetLine target) {
         return t(s, "owner") + ": " + target.owner() + " · " + t(s, "due") + ": " + target.due()
                 + (target.dimension() == null ? "" : " · " + t(s, "dimension") + ": " + target.dimension());
     }
@@ -218,36 +228,60 @@ public class SummaryExports {
 
     // ---- CSV -------------------------------------------------------------------------------
 
-    /** One line per answer, rating figure, touchpoint and target, with a header line; UTF-8 with BOM for spreadsheets. */
+    /**
+     * One line per answer, rating figure, touchpoint and target, with a header line; UTF-8 with its
+     * byte order mark first, so spreadsheets read it as UTF-8. Every cell is quoted, and one that a
+     * spreadsheet would run as a formula (it starts with {@code = + - @}, a tab or a carriage
+     * return) gets a leading apostrophe, as OWASP's "CSV injection" advice says: people's answers
+     * are shown as text, never evaluated.
+     */
     public byte[] csv(Summary s) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setHeader(
-                     t(s, "card"), t(s, "activity"), t(s, "kind"), t(s, "text"), t(s, "lane"), t(s, "group"),
-                     t(s, "votes"), t(s, "author"), t(s, s.byTeam() ? "team" : "unit"), t(s, "owner"), t(s, "due"), t(s, "dimension")).get())) {
+        try (var writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
             writer.write('\uFEFF');
-            for (Section section : s.sections()) {
-                if (section.note() != null && section.rows().isEmpty()) {
-                    csv.printRecord(section.card(), section.heading(), section.kind(), section.note(), "", "", "", "", "", "", "", "");
+            try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setQuoteMode(QuoteMode.ALL).get())) {
+                record(csv, t(s, "card"), t(s, "activity"), t(s, "kind"), t(s, "text"), t(s, "lane"), t(s, "group"),
+                        t(s, "votes"), t(s, "author"), t(s, s.byTeam() ? "team" : "unit"), t(s, "owner"), t(s, "due"), t(s, "dimension"));
+                for (Section section : s.sections()) {
+                    String kind = kind(s, section.kind());
+                    if (section.note() != null && section.rows().isEmpty()) {
+                        record(csv, section.card(), section.heading(), kind, section.note(), "", "", "", "", "", "", "", "");
+                    }
+                    for (Row r : section.rows()) {
+                        record(csv, section.card(), section.heading(), kind, r.text(), nz(r.lane()), nz(r.group()),
+                                r.votes() == null ? "" : r.votes().toString(), nz(r.author()), nz(r.unit()), "", "", "");
+                    }
                 }
-                for (Row r : section.rows()) {
-                    csv.printRecord(section.card(), section.heading(), section.kind(), r.text(), nz(r.lane()), nz(r.group()),
-                            r.votes() == null ? "" : r.votes(), nz(r.author()), nz(r.unit()), "", "", "");
+                for (Summary.TargetLine target : s.targets()) {
+                    record(csv, t(s, "targets"), "", kind(s, ActivityKind.COMMIT_TARGETS.code()), target.title(), "", "", "", "", "",
+                            target.owner(), target.due(), nz(target.dimension()));
                 }
-            }
-            for (Summary.TargetLine target : s.targets()) {
-                csv.printRecord(t(s, "targets"), "", "commit-targets", target.title(), "", "", "", "", "", target.owner(),
-                        target.due(), nz(target.dimension()));
-            }
-            for (Summary.ReviewLine review : s.reviews()) {
-                csv.printRecord(t(s, "reviews"), review.outcome(), "review-targets", review.title(), "", "", "", "", "", "", "",
-                        nz(review.note()));
+                for (Summary.ReviewLine review : s.reviews()) {
+                    record(csv, t(s, "reviews"), review.outcome(), kind(s, ActivityKind.REVIEW_TARGETS.code()), review.title(), "", "", "",
+                            "", "", "", "", nz(review.note()));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }
+
+    /** An activity kind's name in the summary's language (its code where the deck names a kind we have no word for). */
+    private String kind(Summary s, String code) {
+        return ActivityKind.ofCode(code).map(k -> t(s, "kind." + k.code())).orElse(code);
+    }
+
+    private static void record(CSVPrinter csv, String... cells) throws IOException {
+        csv.printRecord(Arrays.stream(cells).map(SummaryExports::neutralised).toArray());
+    }
+
+    /** A cell a spreadsheet would evaluate, made text with a leading apostrophe (OWASP, CSV injection). */
+    static String neutralised(String cell) {
+        return !cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+    }
+
+    private static final String FORMULA_STARTS = "=+-@\t\r";
 
     private static String nz(String text) {
         return text == null ? "" : text;

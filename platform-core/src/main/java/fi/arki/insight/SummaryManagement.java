@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import fi.arki.insight.internal.ExportTexts;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,10 +47,12 @@ public class SummaryManagement {
 
     private final SessionManagement sessions;
     private final DirectoryManagement directory;
+    private final ExportTexts words;
 
-    SummaryManagement(SessionManagement sessions, DirectoryManagement directory) {
+    SummaryManagement(SessionManagement sessions, DirectoryManagement directory, ExportTexts words) {
         this.sessions = sessions;
         this.directory = directory;
+        this.words = words;
     }
 
     public Summary summary(SessionId id, PersonId viewer, Language language) {
@@ -110,12 +113,12 @@ public class SummaryManagement {
                 case Activity.Rate rate -> note = ratingRows(state, step.index(), rate.scale(), language, rows);
                 case Activity.Pulse pulse -> note = ratingRows(state, step.index(), pulse.scale(), language, rows);
                 case Activity.JourneyMap map -> state.touchpoints(step.index()).forEach(t -> {
-                    StringBuilder details = new StringBuilder(SummaryTexts.text(language, "touchpoint", t.emotion(), t.effort()));
-                    if (t.peak()) details.append(", ").append(SummaryTexts.text(language, "peak"));
-                    if (t.end()) details.append(", ").append(SummaryTexts.text(language, "end"));
-                    if (t.improve()) details.append(", ").append(SummaryTexts.text(language, "improve"));
-                    rows.add(new Row(t.label() + " (" + details + ")", SummaryTexts.text(language, "stage." + t.stage().code()),
-                            SummaryTexts.text(language, "owner." + t.owner().code()), null, null,
+                    StringBuilder details = new StringBuilder(words.text(language, "touchpoint", t.emotion(), t.effort()));
+                    if (t.peak()) details.append(", ").append(words.text(language, "peak"));
+                    if (t.end()) details.append(", ").append(words.text(language, "end"));
+                    if (t.improve()) details.append(", ").append(words.text(language, "improve"));
+                    rows.add(new Row(t.label() + " (" + details + ")", words.text(language, "stage." + t.stage().code()),
+                            words.text(language, "owner." + t.owner().code()), null, null,
                             units.of(t.author(), t.unit()), null));
                 });
                 case Activity.CommitTargets commit -> {
@@ -126,7 +129,7 @@ public class SummaryManagement {
                 }
             }
             if (rows.isEmpty() && note == null) {
-                note = SummaryTexts.text(language, "none");
+                note = words.text(language, "none");
             }
             sections.add(new Section(card, heading, activity.kind().code(), rows, note));
         }
@@ -138,7 +141,7 @@ public class SummaryManagement {
                 .collect(Collectors.toMap(DevelopmentTarget::id, Function.identity(), (a, b) -> a));
         List<Summary.ReviewLine> reviews = state.reviews().stream()
                 .map(r -> new Summary.ReviewLine(Optional.ofNullable(earlier.get(r.target())).map(DevelopmentTarget::title).orElse("?"),
-                        SummaryTexts.text(language, "outcome." + r.outcome().code()), r.note()))
+                        words.text(language, "outcome." + r.outcome().code()), r.note()))
                 .toList();
         return new Summary(state.session().title(), texts.text(language, "deck.title", org), org.name(), language,
                 state.session().createdAt(), state.session().closedAt(), state.session().anonymous(),
@@ -177,15 +180,15 @@ public class SummaryManagement {
         return t.ownerName() == null ? "" : t.ownerName();
     }
 
-    private static List<Row> answerRows(LiveState state, int step, Language language, boolean named,
+    private List<Row> answerRows(LiveState state, int step, Language language, boolean named,
                                         Map<fi.arki.session.ParticipantId, LiveState.Participant> participants, Attribution units) {
         return state.answers(step).stream().map(a -> new Row(a.text(), laneText(a.lane(), language), null, null,
                 named ? Optional.ofNullable(participants.get(a.author())).map(LiveState.Participant::name).orElse(null) : null,
                 units.of(a.author(), a.unit()), a.id())).toList();
     }
 
-    private static String laneText(fi.arki.session.Lane lane, Language language) {
-        return lane == null ? null : SummaryTexts.text(language, "lane." + lane.code());
+    private String laneText(fi.arki.session.Lane lane, Language language) {
+        return lane == null ? null : words.text(language, "lane." + lane.code());
     }
 
     private static int sourceIndex(LiveState state, String cardId, String activityId) {
@@ -194,18 +197,18 @@ public class SummaryManagement {
     }
 
     /** Adds a rating's figures, or returns the note that withholds them. */
-    private static String ratingRows(LiveState state, int step, fi.arki.deck.RatingScale scale, Language language, List<Row> rows) {
+    private String ratingRows(LiveState state, int step, fi.arki.deck.RatingScale scale, Language language, List<Row> rows) {
         Optional<LiveState.RatingResult> result = state.result(step, scale);
         if (result.isEmpty()) {
-            return SummaryTexts.text(language, "rating.withheld", state.anonymityThreshold());
+            return words.text(language, "rating.withheld", state.anonymityThreshold());
         }
         LiveState.RatingResult r = result.get();
-        rows.add(new Row(SummaryTexts.text(language, "rating.average", String.format(language.locale(), "%.1f", r.average()),
+        rows.add(new Row(words.text(language, "rating.average", String.format(language.locale(), "%.1f", r.average()),
                 r.respondents()), null, null, null, null, null, null));
         if (r.netScore() != null) {
-            rows.add(new Row(SummaryTexts.text(language, "rating.net", r.netScore()), null, null, null, null, null, null));
+            rows.add(new Row(words.text(language, "rating.net", r.netScore()), null, null, null, null, null, null));
         }
-        r.distribution().forEach((value, count) -> rows.add(new Row(SummaryTexts.text(language, "rating.value", value, count),
+        r.distribution().forEach((value, count) -> rows.add(new Row(words.text(language, "rating.value", value, count),
                 null, null, null, null, null, null)));
         return null;
     }

@@ -26,7 +26,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -35,6 +37,9 @@ import org.springframework.transaction.annotation.Transactional;
  * write is idempotent: answers and touchpoints carry an id made before the first attempt, votes
  * and ratings are absolute values, so a retry after an error or a lost reply stores nothing twice.
  */
+// a burst of joiners can use up the connection pool for a moment: a call that got no connection in time
+// (so began no transaction) is tried again, with a growing, random wait that spreads them out
+@Retryable(includes = CannotCreateTransactionException.class, maxRetries = 2, delay = 200, jitter = 100, multiplier = 2)
 @Service
 @Transactional
 @AnonymousAllowed

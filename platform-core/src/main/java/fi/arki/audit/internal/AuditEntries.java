@@ -7,8 +7,10 @@ import fi.arki.audit.AuditEvent;
 import fi.arki.audit.AuditOutcome;
 import fi.arki.shared.AccountId;
 import fi.arki.shared.TenantId;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -17,11 +19,18 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The audit log table: insert and select only (the runtime role can do nothing else with it). */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 public class AuditEntries {
+
+    /** The {@code detail} column: a JSON object of strings (jsonb, so how it is spaced or ordered on the way in does not matter). */
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<LinkedHashMap<String, String>> DETAIL = new TypeReference<>() {
+    };
 
     private final DSLContext db;
 
@@ -38,7 +47,7 @@ public class AuditEntries {
                 .set(AUDIT_LOG.OBJECT_TYPE, event.objectType())
                 .set(AUDIT_LOG.OBJECT_ID, event.objectId())
                 .set(AUDIT_LOG.OUTCOME, event.outcome().code())
-                .set(AUDIT_LOG.DETAIL, JSONB.valueOf(FlatJson.write(event.detail())))
+                .set(AUDIT_LOG.DETAIL, JSONB.valueOf(detailJson(event.detail())))
                 .execute();
     }
 
@@ -59,6 +68,14 @@ public class AuditEntries {
                 account == null ? null : new AccountId(account), tenant == null ? null : new TenantId(tenant),
                 r.get(AUDIT_LOG.ACTION), r.get(AUDIT_LOG.OBJECT_TYPE), r.get(AUDIT_LOG.OBJECT_ID),
                 AuditOutcome.valueOf(r.get(AUDIT_LOG.OUTCOME).toUpperCase(Locale.ROOT)),
-                detail == null ? java.util.Map.of() : FlatJson.read(detail.data()));
+                detail == null ? Map.of() : detailOf(detail.data()));
+    }
+
+    static String detailJson(Map<String, String> detail) {
+        return JSON.writeValueAsString(detail);
+    }
+
+    static Map<String, String> detailOf(String json) {
+        return JSON.readValue(json, DETAIL);
     }
 }

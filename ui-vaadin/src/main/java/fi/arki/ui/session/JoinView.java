@@ -102,16 +102,14 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
             return;
         }
         try {
-            Optional<JoinTarget> target = patiently(() -> sessions.resolve(code.get()));
+            // the services try again by themselves when a burst of joins leaves no connection free for a moment
+            Optional<JoinTarget> target = sessions.resolve(code.get());
             if (target.isEmpty()) {
                 codeForm(getTranslation("join.not-found"));
                 return;
             }
-            patiently(() -> {
-                removeAll();
-                open(target.get());
-                return null;
-            });
+            removeAll();
+            open(target.get());
         } catch (InvalidInputException e) {
             removeAll();
             codeForm(Feedback.message(this, e));
@@ -119,31 +117,6 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
             // the database is away or too busy to answer in time (a burst of joins): say so, and let them try again
             log.warn("Could not open the join page: {}", e.toString());
             busy(e);
-        }
-    }
-
-    /**
-     * Work that needs a database connection, tried up to five times when none was free in time
-     * (a burst of joins; the pool waits 1 s each time): no transaction had begun, so trying again
-     * is safe, and a short random wait spreads the joiners out. Only then does the joiner see
-     * "busy, try again". A database that is away is not waited for.
-     */
-    static <T> T patiently(java.util.function.Supplier<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return work.get();
-            } catch (org.springframework.transaction.CannotCreateTransactionException e) {
-                // a database that is away does not come back in a second: say so at once
-                if (attempt >= 5 || Outage.isOutage(e)) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(200, 800) * attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
         }
     }
 
@@ -305,7 +278,7 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
                     .withTeam(choosesTeam ? team.getValue() : null);
             Joined joined;
             try {
-                joined = patiently(() -> TenantContext.callAs(target.tenant(), () -> participants.join(info.id(), joiner)));
+                joined = TenantContext.callAs(target.tenant(), () -> participants.join(info.id(), joiner));
             } catch (InvalidInputException ex) {
                 if (choosesTeam && ex.messageKey().startsWith("session.error.team-")) {
                     team.setInvalid(true);
@@ -325,10 +298,7 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
             }
             remember(joined);
             try {
-                patiently(() -> {
-                    TenantContext.runAs(target.tenant(), () -> enter(target, info, joined.participant()));
-                    return null;
-                });
+                TenantContext.runAs(target.tenant(), () -> enter(target, info, joined.participant()));
             } catch (RuntimeException ex) {
                 // joined, but the page could not be built: trying again (a reload) resumes with the pass just given
                 log.warn("Could not open session {} after joining: {}", info.id(), ex.toString());

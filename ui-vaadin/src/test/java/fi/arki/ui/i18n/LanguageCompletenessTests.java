@@ -14,6 +14,8 @@ class LanguageCompletenessTests {
     @Test
     void every_ui_key_exists_in_every_language() {
         assertThat(provider.keys(Language.FI)).isNotEmpty();
+        // the words of summaries and exports (platform-core's i18n/export_*.properties) are among them
+        assertThat(provider.keys(Language.FI)).contains("export.summary", "export.kind.commit-targets", "export.print.phone");
         assertThat(provider.keys(Language.SV)).containsExactlyElementsOf(provider.keys(Language.FI));
         assertThat(provider.keys(Language.EN)).containsExactlyElementsOf(provider.keys(Language.FI));
     }
