@@ -1,5 +1,6 @@
 package fi.arki.session;
 
+import fi.arki.session.internal.BusyPoolOnly;
 import fi.arki.deck.Activity;
 import fi.arki.deck.ActivityKind;
 import fi.arki.directory.DirectoryManagement;
@@ -28,7 +29,6 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -39,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 // a burst of joiners can use up the connection pool for a moment: a call that got no connection in time
 // (so began no transaction) is tried again, with a growing, random wait that spreads them out
-@Retryable(includes = CannotCreateTransactionException.class, maxRetries = 2, delay = 200, jitter = 100, multiplier = 2)
+@Retryable(predicate = BusyPoolOnly.class, maxRetries = 2, delay = 200, jitter = 100, multiplier = 2)
 @Service
 @Transactional
 @AnonymousAllowed

@@ -1,5 +1,6 @@
 package fi.arki.session;
 
+import fi.arki.session.internal.BusyPoolOnly;
 import fi.arki.deck.Activity;
 import fi.arki.deck.Card;
 import fi.arki.deck.DeckCatalog;
@@ -45,7 +46,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.resilience.annotation.Retryable;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -94,7 +94,7 @@ public class SessionManagement {
     /** The exact deck version a session pinned. Versions never change, so they are kept once read. */
     @Transactional(readOnly = true)
     @AnonymousAllowed
-    @Retryable(includes = CannotCreateTransactionException.class, maxRetries = 2, delay = 200, jitter = 100, multiplier = 2)
+    @Retryable(predicate = BusyPoolOnly.class, maxRetries = 2, delay = 200, jitter = 100, multiplier = 2)
     public InstalledDeck deckOf(SessionInfo session) {
         return deck(session.deckId(), session.deckVersion());
     }
@@ -240,7 +240,7 @@ public class SessionManagement {
     /** Finds a running session by its join code; needs no tenant (the code tells the tenant). */
     @Transactional(readOnly = true)
     @AnonymousAllowed
-    @Retryable(includes = CannotCreateTransactionException.class, maxRetries = 2, delay = 200, jitter = 100, multiplier = 2)
+    @Retryable(predicate = BusyPoolOnly.class, maxRetries = 2, delay = 200, jitter = 100, multiplier = 2)
     public Optional<JoinTarget> resolve(String typed) {
         String code = normaliseCode(typed);
         if (!code.matches("[0-9A-Z]{6,12}")) {
@@ -251,7 +251,7 @@ public class SessionManagement {
 
     @Transactional(readOnly = true)
     @AnonymousAllowed
-    @Retryable(includes = CannotCreateTransactionException.class, maxRetries = 2, delay = 200, jitter = 100, multiplier = 2)
+    @Retryable(predicate = BusyPoolOnly.class, maxRetries = 2, delay = 200, jitter = 100, multiplier = 2)
     public Optional<SessionInfo> find(SessionId id) {
         return sessions.find(id);
     }

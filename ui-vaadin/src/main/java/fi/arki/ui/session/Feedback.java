@@ -1,5 +1,6 @@
 package fi.arki.ui.session;
 
+import fi.arki.shared.DatabaseOutage;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -21,7 +22,7 @@ final class Feedback {
             return context.getTranslation(invalid.messageKey(), invalid.arguments().toArray());
         }
         log.warn("A session action failed: {}", e.toString());
-        return context.getTranslation(Outage.isOutage(e) ? "session.error.unavailable" : "session.error.failed");
+        return context.getTranslation(DatabaseOutage.isOutage(e) ? "session.error.unavailable" : "session.error.failed");
     }
 
     static void show(Component context, RuntimeException e) {

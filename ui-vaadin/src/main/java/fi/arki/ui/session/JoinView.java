@@ -1,5 +1,6 @@
 package fi.arki.ui.session;
 
+import fi.arki.shared.DatabaseOutage;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -127,7 +128,7 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
     private void busy(RuntimeException cause) {
         removeAll();
         add(new LanguageSelect(), new H1(getTranslation("join.title")));
-        Paragraph why = new Paragraph(getTranslation(Outage.isOutage(cause) ? "join.unavailable" : "join.busy"));
+        Paragraph why = new Paragraph(getTranslation(DatabaseOutage.isOutage(cause) ? "join.unavailable" : "join.busy"));
         why.setId("join-busy");
         why.getElement().setAttribute("role", "alert");
         Button again = new Button(getTranslation("join.try-again"), e -> getUI().ifPresent(ui -> ui.getPage().reload()));
@@ -292,7 +293,7 @@ public class JoinView extends Main implements BeforeEnterObserver, HasDynamicTit
                 return;
             } catch (RuntimeException ex) {
                 log.warn("Could not join session {}: {}", info.id(), ex.toString());
-                problem.setText(getTranslation(Outage.isOutage(ex) ? "join.unavailable" : "join.busy"));
+                problem.setText(getTranslation(DatabaseOutage.isOutage(ex) ? "join.unavailable" : "join.busy"));
                 problem.setVisible(true);
                 return;
             }

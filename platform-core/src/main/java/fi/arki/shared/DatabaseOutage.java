@@ -1,4 +1,4 @@
-package fi.arki.ui.session;
+package fi.arki.shared;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -9,13 +9,15 @@ import org.jspecify.annotations.Nullable;
  * in time" from the pool; what differs is why the pool had none: when it could not open one, it
  * passes on the driver's failure (a connection exception, SQL state class 08, or an administrator
  * shutdown, 57P), and a query on a connection that died with the server fails the same way.
+ * The views word their message by it, and the services do not retry an outage (it does not pass
+ * in a second; retrying would only make the person wait longer for "not available").
  */
-final class Outage {
+public final class DatabaseOutage {
 
-    private Outage() {
+    private DatabaseOutage() {
     }
 
-    static boolean isOutage(@Nullable Throwable failure) {
+    public static boolean isOutage(@Nullable Throwable failure) {
         int depth = 0;
         for (Throwable t = failure; t != null && depth < 20; t = t.getCause(), depth++) {
             if (t instanceof ConnectException) {
