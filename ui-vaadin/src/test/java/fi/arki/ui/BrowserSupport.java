@@ -95,7 +95,8 @@ public final class BrowserSupport {
     /** Opens a vaadin-select and picks the option whose text contains {@code contains}. */
     public static void choose(WebDriver driver, String selectId, String contains) {
         click(driver, By.id(selectId));
-        click(driver, By.xpath("//vaadin-select-item[contains(normalize-space(.), " + Interactions.xpathLiteral(contains) + ")]"));
+        // role=option: the overlay's items, not the copy of the chosen one the select shows in its button
+        click(driver, By.xpath("//vaadin-select-item[@role='option'][contains(normalize-space(.), " + Interactions.xpathLiteral(contains) + ")]"));
     }
 
     /** Gives a vaadin-upload a file (its hidden file input takes the path; nothing to see or click). */
