@@ -15,6 +15,7 @@ JAVA_TOOL_OPTIONS="-Djava.io.tmpdir=$tmp" ./mvnw -B -o -pl ui-vaadin -am test -D
 status=$?
 
 left=0
+# (Spring Boot's tomcat.* folders are its own, and not checked here)
 for f in "$tmp"/arki-chromium* "$tmp"/epg* "$tmp"/arki-own-pg*; do
   [ -e "$f" ] || continue
   echo "LEFT BEHIND: folder $f"
@@ -22,9 +23,10 @@ for f in "$tmp"/arki-chromium* "$tmp"/epg* "$tmp"/arki-own-pg*; do
 done
 for cmdline in /proc/[0-9]*/cmdline; do
   pid=${cmdline#/proc/}; pid=${pid%/cmdline}
-  if tr '\0' ' ' < "$cmdline" 2>/dev/null | grep -qF -- "$tmp" \
-      || tr '\0' '\n' < "/proc/$pid/environ" 2>/dev/null | grep -qF -- "$tmp"; then
-    echo "LEFT BEHIND: process $pid: $(tr '\0' ' ' < "$cmdline" | cut -c1-200)"
+  # processes come and go meanwhile, and some are not ours to read: such errors say nothing
+  if { tr '\0' ' ' < "$cmdline" | grep -qF -- "$tmp"; } 2>/dev/null \
+      || { tr '\0' '\n' < "/proc/$pid/environ" | grep -qF -- "$tmp"; } 2>/dev/null; then
+    echo "LEFT BEHIND: process $pid: $(tr '\0' ' ' < "$cmdline" 2>/dev/null | cut -c1-200)"
     left=1
   fi
 done
