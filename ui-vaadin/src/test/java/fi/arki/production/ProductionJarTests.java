@@ -65,7 +65,7 @@ class ProductionJarTests {
                 assertThat(app.log()).doesNotContain("refuses to start").doesNotContain("development mode");
                 HttpClient http = HttpClient.newHttpClient();
                 // ready (the database included) once the start-up runners are done
-                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(3)).ignoreExceptions().until(() ->
+                app.await("the production jar ready", java.time.Duration.ofMinutes(5), () ->
                         http.send(HttpRequest.newBuilder(URI.create(app.managementBase() + "/actuator/health/readiness")).build(),
                                 HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
                 assertThat(http.send(HttpRequest.newBuilder(URI.create(app.base() + "/actuator/health")).build(),

@@ -76,7 +76,7 @@ class AccessibilityEndToEndTests {
             driver.get(base + "/login");
             driver.manage().addCookie(new Cookie("arki-lang", language));
             check(base + "/login", "anonymous", language);
-            driver.findElement(By.id("accessibility-link")).click();
+            BrowserSupport.click(driver, By.id("accessibility-link"));
             BrowserSupport.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.id("accessibility-gaps")));
             check(base + "/accessibility", "anonymous", language);
             for (String user : USERS) {
@@ -239,10 +239,14 @@ class AccessibilityEndToEndTests {
             // focused by the page (autofocus, or after a change): arrive there by keyboard, as a keyboard user would see it
             new Actions(on).keyDown(Keys.SHIFT).sendKeys(Keys.TAB).keyUp(Keys.SHIFT).sendKeys(Keys.TAB).perform();
         }
-        for (int i = 0; i < 80 && !focusedWithin(on, idOrClass); i++) {
+        // a loaded machine may enable the control a moment late: keep tabbing round the page until it is reached
+        BrowserSupport.waitFor(on).withMessage(idOrClass + " is reachable by Tab").until(d -> {
+            if (focusedWithin(on, idOrClass)) {
+                return true;
+            }
             new Actions(on).sendKeys(Keys.TAB).perform();
-        }
-        assertThat(focusedWithin(on, idOrClass)).as("%s is reachable by Tab", idOrClass).isTrue();
+            return focusedWithin(on, idOrClass);
+        });
         assertThat(focusShows(on)).as("the focus on %s is visible", idOrClass).isTrue();
     }
 
@@ -283,17 +287,20 @@ class AccessibilityEndToEndTests {
 
     /** In an open vaadin-select, moves with the arrow keys to the item with this text and takes it with Enter. */
     private static void chooseByKeyboard(ChromeDriver on, String item) {
-        for (int i = 0; i < 12; i++) {
+        // waits while the overlay opens (no item focused yet), then arrows down to the item
+        BrowserSupport.waitFor(on).withMessage(item + " reachable with the arrow keys").until(d -> {
             Object focused = ((JavascriptExecutor) on).executeScript(
                     "const f = [...document.querySelectorAll('vaadin-select-item')].find(e => e.hasAttribute('focused'));"
                             + " return f ? f.textContent.trim() : null;");
             if (item.equals(focused)) {
                 new Actions(on).sendKeys(Keys.ENTER).perform();
-                return;
+                return true;
             }
-            new Actions(on).sendKeys(Keys.ARROW_DOWN).perform();
-        }
-        throw new AssertionError(item + " not reachable with the arrow keys");
+            if (focused != null) {
+                new Actions(on).sendKeys(Keys.ARROW_DOWN).perform();
+            }
+            return false;
+        });
     }
 
     private void check(String url, String user, String language) {

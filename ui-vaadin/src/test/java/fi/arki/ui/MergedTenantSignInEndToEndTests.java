@@ -63,10 +63,10 @@ class MergedTenantSignInEndToEndTests {
         var wait = BrowserSupport.waitFor(driver);
         // an administrator gave the first password: it is changed before anything else
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("password-required")));
-        driver.findElement(By.cssSelector("#current-password input")).sendKeys("ensimmainen-1");
-        driver.findElement(By.cssSelector("#new-password input")).sendKeys("oma-salasana-2");
-        driver.findElement(By.cssSelector("#new-password-again input")).sendKeys("oma-salasana-2");
-        driver.findElement(By.id("save-password")).click();
+        BrowserSupport.type(driver, "current-password", "ensimmainen-1");
+        BrowserSupport.type(driver, "new-password", "oma-salasana-2");
+        BrowserSupport.type(driver, "new-password-again", "oma-salasana-2");
+        BrowserSupport.click(driver, By.id("save-password"));
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tenant-name"), successor.name()));
         wait.until(d -> BrowserSupport.texts(d, By.cssSelector(".arki-team")).contains("Tukipalvelut " + n));

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -52,13 +51,11 @@ class SignInEndToEndTests {
         wait.until(d -> BrowserSupport.texts(d, By.cssSelector(".arki-unit h2")).equals(units));
         assertThat(BrowserSupport.texts(driver, By.cssSelector(".arki-team"))).isEqualTo(teams);
 
-        WebElement language = driver.findElement(By.id("language"));
-        language.click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-select-item[normalize-space()='Svenska']"))).click();
+        BrowserSupport.choose(driver, "language", "Svenska");
         wait.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "sv"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sign-out"), "Logga ut"));
 
-        driver.findElement(By.id("sign-out")).click();
+        BrowserSupport.click(driver, By.id("sign-out"));
         wait.until(ExpectedConditions.urlContains("/login"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-notice"), "Du har loggat ut."));
         driver.get(base + "/");

@@ -58,6 +58,8 @@ public final class EmbeddedPostgresServer {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
                     .setServerConfig("max_connections", "300")
+                    // zonky gives up after 10 s, which a loaded machine (or a slow disk) can take
+                    .setPGStartupWait(java.time.Duration.ofMinutes(2))
                     .setLocaleConfig("locale", "C.UTF-8");
             if (dataDirectory != null) {
                 Files.createDirectories(dataDirectory);

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -54,7 +53,7 @@ class DeckCatalogueEndToEndTests {
     @Test
     void an_administrator_uploads_the_example_deck_enables_it_and_a_facilitator_sees_it_offered() throws Exception {
         String base = "http://localhost:" + port;
-        Path work = Files.createTempDirectory("deck-e2e");
+        Path work = fi.arki.ui.processes.OwnedProcesses.deleteAtExit(Files.createTempDirectory("deck-e2e"));
         Path example = work.resolve("customer-moment.zip");
         Files.write(example, TestDecks.zip(TestDecks.example()));
         Map<String, byte[]> withHtml = new LinkedHashMap<>(TestDecks.example());
@@ -68,12 +67,12 @@ class DeckCatalogueEndToEndTests {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tenant-name"), "Demo-elinvoimakeskus"));
 
         // found from the side menu, as a new administrator would
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-side-nav-item[normalize-space()='Pakkaluettelo']"))).click();
+        BrowserSupport.click(driver, By.xpath("//vaadin-side-nav-item[normalize-space()='Pakkaluettelo']"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deck-upload")));
 
-        upload(bad);
+        BrowserSupport.upload(driver, By.id("deck-upload"), bad);
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-problems")));
-        assertThat(driver.findElement(By.id("upload-result")).getText())
+        assertThat(BrowserSupport.text(driver, By.id("upload-result")))
                 .contains("Pakettia bad-deck.zip ei asennettu")
                 .contains("Tiedostoa index.html ei sallita pakassa");
         assertThat(driver.findElements(By.id("deck-customer-moment"))).isEmpty();
@@ -81,39 +80,31 @@ class DeckCatalogueEndToEndTests {
         // a fresh page, as after fixing the package
         driver.navigate().refresh();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deck-upload")));
-        upload(example);
+        BrowserSupport.upload(driver, By.id("deck-upload"), example);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-result"), "Pakka Asiakashetki (versio 1.0.0) on asennettu."));
         WebElement deck = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("deck-customer-moment")));
         assertThat(deck.getText()).contains("Asiakashetki", "Arki documentation example", "CC0-1.0",
                 "Organisaation oma sisältöpakka", "1.0.0", "käytössä", "Ei tarjolla");
 
-        driver.findElement(By.id("enable-customer-moment")).click();
+        BrowserSupport.click(driver, By.id("enable-customer-moment"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("enabled-customer-moment"),
                 "Tarjolla organisaation Demo-elinvoimakeskus fasilitaattoreille."));
 
-        driver.findElement(By.id("sign-out")).click();
+        BrowserSupport.click(driver, By.id("sign-out"));
         wait.until(ExpectedConditions.urlContains("/login"));
         BrowserSupport.signIn(driver, base, "facilitator", "arki-demo");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tenant-name"), "Demo-elinvoimakeskus"));
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-side-nav-item[normalize-space()='Pakat']"))).click();
+        BrowserSupport.click(driver, By.xpath("//vaadin-side-nav-item[normalize-space()='Pakat']"));
         WebElement offered = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("library-deck-customer-moment")));
         assertThat(offered.getText()).contains("Asiakashetki", "Lähde: Arki documentation example", "Viikon asiakashetki",
                 "15 min", "voi käyttää yksinään", "Seuraava askel");
         assertThat(driver.findElements(By.xpath("//vaadin-side-nav-item[normalize-space()='Pakkaluettelo']")))
                 .as("a facilitator has no catalogue").isEmpty();
         // the card tells what it asks, with the organisation's name filled in
-        driver.findElement(By.id("card-customer-moment-moment")).click();
+        BrowserSupport.click(driver, By.id("card-customer-moment-moment"));
         wait.until(d -> d.findElement(By.id("card-customer-moment-moment")).getText().contains("Mikä teki asioinnista"));
-        assertThat(driver.findElement(By.id("card-customer-moment-moment")).getText())
+        assertThat(BrowserSupport.text(driver, By.id("card-customer-moment-moment")))
                 .contains("Kysymys: Mikä teki asioinnista asiakkaalle vaikeaa Demo-elinvoimakeskuksessa?")
                 .doesNotContain("{organisation");
-    }
-
-    private void upload(Path file) {
-        WebElement upload = driver.findElement(By.id("deck-upload"));
-        SearchContext shadow = upload.getShadowRoot();
-        var inShadow = shadow.findElements(By.cssSelector("input[type=file]"));
-        WebElement input = inShadow.isEmpty() ? upload.findElement(By.cssSelector("input[type=file]")) : inShadow.getFirst();
-        input.sendKeys(file.toAbsolutePath().toString());
     }
 }

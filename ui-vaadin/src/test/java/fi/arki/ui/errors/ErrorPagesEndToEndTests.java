@@ -147,7 +147,7 @@ class ErrorPagesEndToEndTests {
         // (a cookie the server does not know; no cookie at all would read as cookies turned off)
         driver.manage().deleteCookieNamed("JSESSIONID");
         driver.manage().addCookie(new Cookie.Builder("JSESSIONID", "0123456789ABCDEF0123456789ABCDEF").path("/").isHttpOnly(true).build());
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("change-password"))).click();
+        BrowserSupport.click(driver, By.id("change-password"));
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Sessionen har gått ut"));
         assertNothingInternal(driver.getPageSource());

@@ -1,7 +1,7 @@
 package fi.arki.ui.keycloak;
 
-import static org.awaitility.Awaitility.await;
-
+import fi.arki.ui.processes.OwnedProcesses;
+import fi.arki.ui.processes.ProcessWait;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -14,14 +14,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
  * The real Keycloak 26 of the test JVM: the distribution Maven unpacked from Maven Central into
  * {@code target/keycloak}, started once in {@code start-dev} mode on free loopback ports with the
  * realm of {@code src/test/resources/keycloak/arki-realm.json} imported, and stopped when the JVM
- * ends. Start-up waits on Keycloak's readiness endpoint.
+ * ends (also when the run is cut short: {@link OwnedProcesses}). Start-up waits on Keycloak's
+ * readiness endpoint, and fails at once, with Keycloak's last log lines, if Keycloak exits.
  */
 public final class KeycloakServer {
 
@@ -66,6 +66,8 @@ public final class KeycloakServer {
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("No Keycloak distribution at " + home + ": run the build through Maven, which unpacks it");
         }
+        // a Keycloak a killed run left on this distribution is stopped before its data goes
+        OwnedProcesses.sweepLeftoversOnce();
         try {
             deleteRecursively(home.resolve("data"));
             Path imports = Files.createDirectories(home.resolve("data/import"));
@@ -74,7 +76,7 @@ public final class KeycloakServer {
             }
             int port = freePort();
             int management = freePort();
-            Path log = Files.createTempFile("arki-keycloak", ".log");
+            Path log = OwnedProcesses.deleteAtExit(Files.createTempFile("arki-keycloak", ".log"));
             ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + management,
                     "--hostname=http://localhost:" + port, "--health-enabled=true", "--import-realm",
@@ -83,7 +85,7 @@ public final class KeycloakServer {
                     .redirectOutput(log.toFile());
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
             builder.environment().put("JAVA_OPTS_APPEND", "-Xshare:auto");
-            Process process = builder.start();
+            Process process = OwnedProcesses.mark(builder).start();
             KeycloakServer server = new KeycloakServer(port, process, log);
             server.awaitReady(management);
             return server;
@@ -97,42 +99,19 @@ public final class KeycloakServer {
         URI ready = URI.create("http://127.0.0.1:" + management + "/health/ready");
         URI realm = URI.create(issuer() + "/.well-known/openid-configuration");
         try {
-            await("Keycloak ready (log: " + log + ")").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
-                    .ignoreExceptions()
-                    .until(() -> {
-                        if (!process.isAlive()) {
-                            throw new IllegalStateException("Keycloak exited:\n" + tail());
-                        }
-                        return http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200
-                                && http.send(HttpRequest.newBuilder(realm).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-                    });
+            // a loaded machine takes minutes for Keycloak's first start (it builds its Quarkus app)
+            ProcessWait.until("Keycloak ready", process, log, Duration.ofMinutes(6), () ->
+                    http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200
+                            && http.send(HttpRequest.newBuilder(realm).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
         } catch (RuntimeException e) {
             stop();
-            throw new IllegalStateException("Keycloak did not start:\n" + tail(), e);
-        }
-    }
-
-    private String tail() {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
+            throw e;
         }
     }
 
     /** Ends Keycloak's JVM and the script that started it. */
     void stop() {
-        process.toHandle().descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
-        try {
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        OwnedProcesses.stop(process.toHandle(), Duration.ofSeconds(30));
     }
 
     private static int freePort() throws IOException {

@@ -52,7 +52,7 @@ class KeycloakSignInEndToEndTests extends KeycloakModeTestBase {
         assertThat(driver.findElement(By.id("user-name")).getText()).isEqualTo("Alice Aalto");
         assertThat(driver.findElements(By.id("change-password"))).as("no Arki password with single sign-on").isEmpty();
 
-        driver.findElement(By.id("sign-out")).click();
+        BrowserSupport.click(driver, By.id("sign-out"));
         try {
             wait.until(d -> d.getCurrentUrl().startsWith(base() + "/login"));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-notice")));
@@ -71,9 +71,9 @@ class KeycloakSignInEndToEndTests extends KeycloakModeTestBase {
         driver.get(base() + "/");
         signInAtKeycloak("bob", "bob-Secret-1");
 
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("tenant-pirkanmaa")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tenant-pirkanmaa")));
         assertThat(driver.findElements(By.id("tenant-lappi"))).hasSize(1);
-        driver.findElement(By.id("tenant-pirkanmaa")).click();
+        BrowserSupport.click(driver, By.id("tenant-pirkanmaa"));
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tenant-name"), "Pirkanmaan elinvoimakeskus"));
         wait.until(d -> BrowserSupport.texts(d, By.cssSelector(".arki-team")).contains("Yrityspalvelut"));
@@ -93,14 +93,14 @@ class KeycloakSignInEndToEndTests extends KeycloakModeTestBase {
     private void signInAtKeycloak(String username, String password) {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         assertThat(driver.getCurrentUrl()).startsWith(KeycloakServer.get().issuer());
-        driver.findElement(By.id("username")).sendKeys(username);
+        BrowserSupport.type(driver, By.id("username"), username);
         // with Organizations on, Keycloak asks for the user name first (to find an organization's
         // identity provider), then for the password on a page of its own
         if (driver.findElements(By.id("password")).isEmpty()) {
-            driver.findElement(By.id("kc-login")).click();
+            BrowserSupport.click(driver, By.id("kc-login"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("password")));
         }
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("kc-login")).click();
+        BrowserSupport.type(driver, By.id("password"), password);
+        BrowserSupport.click(driver, By.id("kc-login"));
     }
 }

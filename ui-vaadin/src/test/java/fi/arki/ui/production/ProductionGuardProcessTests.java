@@ -23,7 +23,7 @@ class ProductionGuardProcessTests {
     void a_production_start_with_development_settings_exits_with_the_reasons(@TempDir Path work) throws Exception {
         Path log = work.resolve("arki.log");
         Path embeddedData = work.resolve("pg");
-        Process process = new ProcessBuilder(List.of(
+        Process process = fi.arki.ui.processes.OwnedProcesses.mark(new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-cp", AppProcess.mainClasspath(), "fi.arki.Application",
                 "--spring.profiles.active=production",
@@ -31,10 +31,10 @@ class ProductionGuardProcessTests {
                 "--arki.demo.enabled=true",
                 // as a development build runs (whatever token a -Pproduction build left in target/classes)
                 "--vaadin.productionMode=false",
-                "--arki.database.embedded.data-dir=" + embeddedData))
+                "--arki.database.embedded.data-dir=" + embeddedData)))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the app gave up on its own").isTrue();
+            assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the app gave up on its own").isTrue();
         } finally {
             process.destroyForcibly();
         }

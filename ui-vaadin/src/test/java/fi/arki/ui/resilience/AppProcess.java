@@ -15,12 +15,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
-import org.awaitility.Awaitility;
+import fi.arki.ui.processes.OwnedProcesses;
+import fi.arki.ui.processes.ProcessWait;
 
 /**
  * Arki as its own operating-system process (what production runs), on the application's main
  * classes only — no test classes — against a PostgreSQL the test owns. The test can kill it with
- * SIGKILL, as a crashed or OOM-killed node dies.
+ * SIGKILL, as a crashed or OOM-killed node dies. Waits on it fail at once, with its last log
+ * lines, when it has exited; it is stopped when the test JVM ends ({@link OwnedProcesses}).
  */
 public final class AppProcess implements AutoCloseable {
 
@@ -61,12 +63,12 @@ public final class AppProcess implements AutoCloseable {
 
     /** A start that is meant to fail: waits for the process to end and returns its exit code and output. */
     static Exit startExpectingExit(OwnPostgres postgres, String name) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("arki-" + name + "-", ".log");
+        Path log = OwnedProcesses.deleteAtExit(Files.createTempFile("arki-" + name + "-", ".log"));
         List<String> command = command(postgres, List.of("-XX:TieredStopAtLevel=1", "-cp", mainClasspath(), "fi.arki.Application"),
                 List.of("--vaadin.productionMode=false"), false, freePort(), freePort());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = OwnedProcesses.mark(new ProcessBuilder(command)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
-            if (!process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)) {
+            if (!process.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
                 throw new AssertionError("Arki did not stop on its own:\n" + Files.readString(log));
             }
         } finally {
@@ -94,14 +96,16 @@ public final class AppProcess implements AutoCloseable {
     private static AppProcess launch(OwnPostgres postgres, String name, List<String> what, List<String> arguments, boolean demo,
                                      int port) throws IOException {
         int managementPort = freePort();
-        Path log = Files.createTempFile("arki-" + name + "-", ".log");
+        Path log = OwnedProcesses.deleteAtExit(Files.createTempFile("arki-" + name + "-", ".log"));
         List<String> command = command(postgres, what, arguments, demo, port, managementPort);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = OwnedProcesses.mark(new ProcessBuilder(command)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         AppProcess app = new AppProcess(process, port, managementPort, log);
         try {
             app.awaitReady();
             // runners (the demo organisation's seeding) finish after the web server answers
-            Awaitility.await().atMost(Duration.ofMinutes(1)).ignoreExceptions().until(() -> !demo || demoSeeded(postgres));
+            if (demo) {
+                app.await("Arki " + name + " seeded the demo organisation", Duration.ofMinutes(3), () -> demoSeeded(postgres));
+            }
         } catch (RuntimeException e) {
             try {
                 app.close();
@@ -165,17 +169,17 @@ public final class AppProcess implements AutoCloseable {
 
     private void awaitReady() {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        try {
-            Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Arki exited: " + Files.readString(log));
-                }
-                return client.send(HttpRequest.newBuilder(URI.create(base() + "/login")).GET().build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-            });
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("Arki did not become ready; its log: " + log, e);
-        }
+        await("Arki answering on " + base(), Duration.ofMinutes(5), () ->
+                client.send(HttpRequest.newBuilder(URI.create(base() + "/login")).GET().build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    }
+
+    /**
+     * Waits for a condition on this node (exceptions count as "not yet"), failing at once with the
+     * node's last log lines if it exits meanwhile.
+     */
+    public void await(String what, Duration atMost, java.util.concurrent.Callable<Boolean> condition) {
+        ProcessWait.until(what, process, log, atMost, condition);
     }
 
     int port() {
@@ -205,10 +209,8 @@ public final class AppProcess implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive()) {
-            process.destroy();
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
-            }
+            OwnedProcesses.stop(process.toHandle(), Duration.ofSeconds(30));
+            process.waitFor();
         }
     }
 }

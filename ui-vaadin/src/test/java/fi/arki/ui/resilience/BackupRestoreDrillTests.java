@@ -97,7 +97,7 @@ class BackupRestoreDrillTests {
 
     /** Readiness (the database included) comes once the start-up runners are done. */
     private static void awaitReady(AppProcess app) {
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(3)).ignoreExceptions().until(() -> ready(app) == 200);
+        app.await("Arki ready (readiness 200)", java.time.Duration.ofMinutes(5), () -> ready(app) == 200);
     }
 
     private static int ready(AppProcess app) throws Exception {

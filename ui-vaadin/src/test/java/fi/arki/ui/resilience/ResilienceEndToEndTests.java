@@ -66,11 +66,14 @@ class ResilienceEndToEndTests {
 
     @AfterEach
     void cleanUp() throws Exception {
-        browsers.forEach(ChromeDriver::quit);
-        for (AppProcess app : apps) {
-            app.close();
+        try {
+            browsers.forEach(ChromeDriver::quit);
+        } finally {
+            for (AppProcess app : apps) {
+                app.close();
+            }
+            postgres.start(); // in case a test stopped in the middle of an outage
         }
-        postgres.start(); // in case a test stopped in the middle of an outage
     }
 
     AppProcess app(String name) throws Exception {
@@ -105,9 +108,7 @@ class ResilienceEndToEndTests {
     }
 
     static void type(ChromeDriver driver, String id, String text) {
-        WebElement input = waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#" + id + " input, #" + id + " textarea")));
-        input.clear();
-        input.sendKeys(text);
+        BrowserSupport.type(driver, id, text);
     }
 
     static void finnish(ChromeDriver driver, String base) {
@@ -124,12 +125,10 @@ class ResilienceEndToEndTests {
         click(facilitator, By.xpath("//vaadin-checkbox[.//label[normalize-space()='Yritysrahoitus']]"));
         fi.arki.ui.session.SessionPages.pick(facilitator, "start-deck", "Juutin kuusi ulottuvuutta");
         click(facilitator, By.xpath("//vaadin-radio-button[.//label[contains(., 'Yksi kortti')]]"));
-        click(facilitator, By.id("start-card"));
-        waitFor(facilitator).until(d -> d.findElements(By.xpath("//vaadin-select-item[@role='option'][contains(., 'Asiakkailta saatava')]"))
-                .stream().filter(WebElement::isDisplayed).findFirst().map(e -> { e.click(); return true; }).orElse(false));
+        BrowserSupport.choose(facilitator, "start-card", "Asiakkailta saatava");
         click(facilitator, By.id("start-submit"));
         waitFor(facilitator).until(ExpectedConditions.urlContains("/facilitate"));
-        String code = facilitator.findElement(By.id("join-code")).getText();
+        String code = BrowserSupport.text(facilitator, By.id("join-code"));
         click(facilitator, By.id("step-next"));
         waitFor(facilitator).until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-progress"), "Vaihe 2 /"));
         return code;
@@ -271,7 +270,7 @@ class ResilienceEndToEndTests {
         AppProcess second = app("drafts-b", first.port()); // the same origin, so the same browser storage
         typing.get(second.base() + "/join/" + code);
         waitFor(typing).until(d -> typed.equals(fieldValue((ChromeDriver) d, "answer-text")));
-        assertThat(typing.findElement(By.id("draft-restored")).getText()).contains("ei vielä tallennettu");
+        assertThat(BrowserSupport.text(typing, By.id("draft-restored"))).contains("ei vielä tallennettu");
         click(typing, By.id("answer-add"));
         waitFor(typing).until(d -> shownSaved((ChromeDriver) d, typed));
         waitFor(typing).until(d -> !keptInBrowser((ChromeDriver) d).contains(typed));

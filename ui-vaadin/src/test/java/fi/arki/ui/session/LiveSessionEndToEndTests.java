@@ -77,13 +77,16 @@ class LiveSessionEndToEndTests {
     @AfterEach
     void quit() throws java.io.IOException {
         // what each browser showed at the end, for whoever reads a failure
-        java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
-        for (int i = 0; i < drivers.size(); i++) {
-            java.nio.file.Files.write(dir.resolve("live-session-" + i + ".png"),
-                    drivers.get(i).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-            java.nio.file.Files.writeString(dir.resolve("live-session-" + i + ".html"), drivers.get(i).getPageSource());
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            for (int i = 0; i < drivers.size(); i++) {
+                java.nio.file.Files.write(dir.resolve("live-session-" + i + ".png"),
+                        drivers.get(i).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+                java.nio.file.Files.writeString(dir.resolve("live-session-" + i + ".html"), drivers.get(i).getPageSource());
+            }
+        } finally {
+            drivers.forEach(ChromeDriver::quit);
         }
-        drivers.forEach(ChromeDriver::quit);
     }
 
     ChromeDriver browser() {
@@ -175,7 +178,7 @@ class LiveSessionEndToEndTests {
         type(facilitator, "target-title", "Palautekierros kuukausittain");
         type(facilitator, "target-owner-name", "Olli Osallistuja");
         type(facilitator, "target-due", "1.6.2031");
-        facilitator.findElement(By.cssSelector("#target-due input")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        BrowserSupport.sendKeys(facilitator, By.cssSelector("#target-due input"), org.openqa.selenium.Keys.ENTER);
         click(facilitator, By.id("target-commit"));
         for (ChromeDriver p : List.of(facilitator, olli, guest)) {
             waitText(p, "committed-targets", "Palautekierros kuukausittain");
@@ -234,10 +237,7 @@ class LiveSessionEndToEndTests {
 
     /** Chooses an item of a vaadin-select (its overlay) with the keyboard-free path a mouse user takes. */
     private static void choose(ChromeDriver driver, String selectId, String item) {
-        click(driver, By.id(selectId));
-        By items = By.xpath("//vaadin-select-item[@role='option'][normalize-space()='" + item + "']");
-        waitFor(driver).until(d -> d.findElements(items).stream().filter(org.openqa.selenium.WebElement::isDisplayed).findFirst()
-                .map(e -> { e.click(); return true; }).orElse(false));
+        BrowserSupport.choose(driver, selectId, item);
     }
 
     private static void next(ChromeDriver facilitator, int expected) {

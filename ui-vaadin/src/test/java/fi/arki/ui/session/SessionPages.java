@@ -4,7 +4,6 @@ import fi.arki.ui.BrowserSupport;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -18,13 +17,7 @@ public final class SessionPages {
 
     /** Opens a vaadin-select and chooses the (visible) option whose text contains the given words. */
     public static void pick(ChromeDriver driver, String selectId, String contains) {
-        click(driver, By.id(selectId));
-        By items = By.xpath("//vaadin-select-item[@role='option'][contains(., '" + contains + "')]");
-        waitFor(driver).until(d -> d.findElements(items).stream().filter(WebElement::isDisplayed).findFirst()
-                .map(e -> {
-                    e.click();
-                    return true;
-                }).orElse(false));
+        BrowserSupport.choose(driver, selectId, contains);
     }
 
     public static WebDriverWait waitFor(ChromeDriver driver) {
@@ -44,18 +37,11 @@ public final class SessionPages {
     }
 
     public static void click(ChromeDriver driver, By by) {
-        // into view first: the console is taller than the window, and a control scrolled away is not "visible"
-        WebElement present = waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(by));
-        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", present);
-        WebElement element = waitFor(driver).until(ExpectedConditions.elementToBeClickable(by));
-        element.click();
+        BrowserSupport.click(driver, by);
     }
 
     public static void type(ChromeDriver driver, String fieldId, String text) {
-        WebElement input = waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("#" + fieldId + " input, #" + fieldId + " textarea")));
-        input.clear();
-        input.sendKeys(text);
+        BrowserSupport.type(driver, fieldId, text);
     }
 
     public static String text(ChromeDriver driver, String id) {
