@@ -41,8 +41,10 @@ class PublicAddressTests {
 
     @Test
     void without_one_a_loopback_address_is_kept() throws Exception {
-        MockHttpServletRequest request = spoofed();
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/sessions/x");
         request.setServerName("127.0.0.1");
+        request.addHeader("Host", "127.0.0.1:18080");
+        request.setLocalPort(18080);
         assertThat(UrlUtils.buildFullRequestUrl(through(new PublicAddress(null), request))).isEqualTo("http://127.0.0.1:18080/sessions/x");
     }
 
