@@ -38,8 +38,6 @@ class AsyncPathsTests {
 
     /** Listeners of events that are not Arki's and carry no tenant: why that is right. */
     static final Map<String, String> LISTENERS_WITHOUT_A_TENANT = Map.of(
-            "fi.arki.identity.internal.LocalAccounts#onFailure", "Spring Security's sign-in outcome: touches only platform accounts; no tenant is chosen before sign-in",
-            "fi.arki.identity.internal.LocalAccounts#onLocked", "Spring Security's sign-in outcome: publishes the audit event, with no tenant",
             "fi.arki.identity.internal.LocalAccounts#onSuccess", "Spring Security's sign-in outcome: platform accounts; the SignedIn event it publishes carries the chosen tenant");
 
     /** Scheduled jobs: they run under no tenant (TenantOfAsyncWork) and bind each item's; the test that shows it. */

@@ -59,6 +59,7 @@ import fi.arki.identity.AccountManagement;
 import fi.arki.identity.Membership;
 import fi.arki.identity.SingleSignOnIdentity;
 import fi.arki.identity.internal.Accounts;
+import fi.arki.identity.internal.LocalLogins;
 import fi.arki.insight.CoverageManagement;
 import fi.arki.insight.SummaryManagement;
 import fi.arki.session.Lane;
@@ -1046,13 +1047,13 @@ final class CrossTenantCases {
         on(Accounts.class, "find", AccountId.class).platformTable(why, () -> accounts.find(b.memberAccount));
         on(Accounts.class, "find", String.class, String.class).platformTable(why, () -> accounts.find(Account.LOCAL_ISSUER, b.memberUsername));
         on(Accounts.class, "localCredentials", String.class).platformTable(why, () -> accounts.localCredentials(b.memberUsername));
-        on(Accounts.class, "recordFailure", String.class).platformTable(why, () -> accounts.recordFailure(b.memberUsername));
-        on(Accounts.class, "lock", String.class, OffsetDateTime.class).platformTable(why, () -> {
-            accounts.lock(b.memberUsername, OffsetDateTime.now().plusHours(1));
-            return null;
-        });
-        on(Accounts.class, "recordSuccess", String.class).platformTable(why, () -> {
-            accounts.recordSuccess(b.memberUsername);
+        LocalLogins logins = bean(LocalLogins.class);
+        String login = "the local sign-in's two statements on accounts (a platform table, before any tenant is bound), run only by"
+                + " identity.internal.LocalAccounts for the LocalSignIn of Spring Security's sign-in";
+        on(LocalLogins.class, "claim", String.class, int.class, java.time.Duration.class).platformTable(login,
+                () -> logins.claim(b.memberUsername, 5, java.time.Duration.ofMinutes(15)));
+        on(LocalLogins.class, "succeeded", AccountId.class).platformTable(login, () -> {
+            logins.succeeded(b.memberAccount);
             return null;
         });
         on(Accounts.class, "localCredentials", AccountId.class).platformTable(why, () -> accounts.localCredentials(b.memberAccount));

@@ -30,7 +30,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,6 +47,7 @@ class AuditLogIntegrationTests {
     @Autowired TenantSettingsManagement settings;
     @Autowired DirectoryManagement directory;
     @Autowired AccountManagement accounts;
+    @Autowired fi.arki.identity.LocalSignIn signIn;
     @Autowired ApplicationEventPublisher events;
     @Autowired PlatformTransactionManager transactions;
 
@@ -113,16 +113,19 @@ class AuditLogIntegrationTests {
         var account = Actors.asSystem(() -> accounts.createLocal(username, "Lukittava", "correct-horse", false));
 
         for (int i = 0; i < 5; i++) {
-            events.publishEvent(new AuthenticationFailureBadCredentialsEvent(
-                    UsernamePasswordAuthenticationToken.unauthenticated(username, "wrong"), new BadCredentialsException("wrong")));
+            assertThatThrownBy(() -> signIn.signIn(username, "wrong", "198.51.100.7")).isInstanceOf(BadCredentialsException.class);
         }
+        assertThatThrownBy(() -> signIn.signIn(username, "correct-horse", "198.51.100.7")).as("locked")
+                .isInstanceOf(BadCredentialsException.class);
         ActingUser user = ActingUser.withoutTenant(account);
         events.publishEvent(new AuthenticationSuccessEvent(UsernamePasswordAuthenticationToken.authenticated(user, null, List.of())));
 
         Actors.signInAsPlatformAdmin();
         List<AuditEntry> mine = audit.platformEntries(200).stream().filter(e -> e.actor().equals(username)).toList();
         assertThat(mine).filteredOn(e -> e.action().equals(AuditAction.SIGN_IN) && e.outcome() == AuditOutcome.FAILURE)
-                .hasSize(5).allSatisfy(e -> assertThat(e.detail()).containsEntry("reason", "bad-credentials"));
+                .extracting(e -> e.detail().get("reason"))
+                .containsExactlyInAnyOrder("bad-credentials", "bad-credentials", "bad-credentials", "bad-credentials", "bad-credentials",
+                        "unknown-or-locked");
         assertThat(mine).filteredOn(e -> e.action().equals(AuditAction.ACCOUNT_LOCKED)).singleElement()
                 .satisfies(e -> assertThat(e.actorAccount()).isEqualTo(account.id()));
         assertThat(mine).filteredOn(e -> e.action().equals(AuditAction.SIGN_IN) && e.outcome() == AuditOutcome.SUCCESS).hasSize(1);

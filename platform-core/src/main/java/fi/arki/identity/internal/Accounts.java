@@ -72,33 +72,6 @@ public class Accounts {
                 .fetchOptional(r -> new LocalCredentials(new AccountId(r.value1()), r.value2(), r.value3()));
     }
 
-    /** Counts a failed password; returns the new count. */
-    public int recordFailure(String username) {
-        return db.update(USER_ACCOUNT)
-                .set(USER_ACCOUNT.FAILED_LOGINS, USER_ACCOUNT.FAILED_LOGINS.plus(1))
-                .where(USER_ACCOUNT.ISSUER.eq(Account.LOCAL_ISSUER), USER_ACCOUNT.SUBJECT.eq(username))
-                .returning(USER_ACCOUNT.FAILED_LOGINS)
-                .fetchOptional(USER_ACCOUNT.FAILED_LOGINS)
-                .orElse(0);
-    }
-
-    public void lock(String username, OffsetDateTime until) {
-        db.update(USER_ACCOUNT)
-                .set(USER_ACCOUNT.LOCKED_UNTIL, until)
-                .set(USER_ACCOUNT.FAILED_LOGINS, 0)
-                .where(USER_ACCOUNT.ISSUER.eq(Account.LOCAL_ISSUER), USER_ACCOUNT.SUBJECT.eq(username))
-                .execute();
-    }
-
-    public void recordSuccess(String username) {
-        db.update(USER_ACCOUNT)
-                .set(USER_ACCOUNT.FAILED_LOGINS, 0)
-                .setNull(USER_ACCOUNT.LOCKED_UNTIL)
-                .set(USER_ACCOUNT.LAST_LOGIN_AT, OffsetDateTime.now())
-                .where(USER_ACCOUNT.ISSUER.eq(Account.LOCAL_ISSUER), USER_ACCOUNT.SUBJECT.eq(username))
-                .execute();
-    }
-
     public Optional<LocalCredentials> localCredentials(AccountId account) {
         return db.select(USER_ACCOUNT.ID, USER_ACCOUNT.PASSWORD_HASH, USER_ACCOUNT.LOCKED_UNTIL)
                 .from(USER_ACCOUNT)

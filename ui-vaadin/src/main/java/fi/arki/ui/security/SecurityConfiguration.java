@@ -1,5 +1,6 @@
 package fi.arki.ui.security;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import fi.arki.identity.AccountManagement;
 import fi.arki.ui.views.LoginView;
@@ -135,7 +136,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain uiFilterChain(HttpSecurity http, ArkiAuthenticationProvider localAccounts, AccountManagement accounts,
                                       KeycloakProperties keycloak, ObjectProvider<ClientRegistrationRepository> keycloakMode,
-                                      SignOutAudit signOutAudit)
+                                      SignOutAudit signOutAudit, RequestUtil vaadinRequests)
             throws Exception {
         SecurityHeaders.apply(http);
         // the style sheet of every page, the sign-in page included; and the error page, for whoever
@@ -154,7 +155,13 @@ class SecurityConfiguration {
                     .addLogoutHandler(signOutAudit));
         } else {
             http.authenticationProvider(localAccounts);
+            // Vaadin exempts its login path from CSRF protection, which leaves the form's POST open
+            // to any site (a cross-origin post signed the browser in). The sign-in page carries the
+            // token in its <meta name="_csrf"> tags and Vaadin's login form posts it, so only
+            // Vaadin's own requests (UIDL, heartbeats: protected by Vaadin's own token) are exempt.
+            http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
             http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class, "/login?logout")
+                    .enableCsrfConfiguration(false)
                     .anyRequest(SecurityConfiguration::signedIn)
                     .addLogoutHandler(signOutAudit));
         }
