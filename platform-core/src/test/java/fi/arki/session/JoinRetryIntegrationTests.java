@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +28,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 @SpringBootTest(properties = "spring.datasource.hikari.maximum-pool-size=1")
 @ActiveProfiles("test")
+@Tag("integration")
 class JoinRetryIntegrationTests {
 
     @Autowired DataSource dataSource;
