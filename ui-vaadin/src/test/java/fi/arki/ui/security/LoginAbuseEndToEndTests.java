@@ -22,6 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -50,6 +51,7 @@ import org.springframework.test.context.ActiveProfiles;
         properties = {"arki.local-accounts.rate-limit.per-address=10000", "arki.local-accounts.rate-limit.per-account=10000"})
 @ActiveProfiles("test")
 @Import(LoginAbuseEndToEndTests.Counting.class)
+@Tag("integration")
 class LoginAbuseEndToEndTests {
 
     static final int MAX_FAILURES = 5;
