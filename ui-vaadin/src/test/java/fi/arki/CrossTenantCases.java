@@ -805,12 +805,11 @@ final class CrossTenantCases {
             people.insert(b.tenant, new Person(PersonId.random(), "Someone", null, null));
             return null;
         });
-        on(People.class, "linkAccount", AccountId.class, TenantId.class)
-                .platformTable("account → tenant index read at sign-in; DirectoryManagement links only the bound tenant, and a tenant administrator only a new account (DirectoryManagement#addPerson)",
-                        () -> {
-                            people.linkAccount(b.memberAccount, a.tenant);
-                            return null;
-                        });
+        // arki_add_membership (V85) adds to the bound tenant only, and only an account one of its people stands for
+        on(People.class, "linkAccount", AccountId.class, TenantId.class).fails(org.springframework.dao.DataAccessException.class, () -> {
+            people.linkAccount(b.memberAccount, a.tenant);
+            return null;
+        });
         on(People.class, "grant", TenantId.class, PersonId.class, Role.class).notFound(() -> people.grant(b.tenant, b.member.id(), Role.TENANT_ADMIN));
         on(People.class, "revoke", PersonId.class, Role.class).empty(() -> people.revoke(b.admin.id(), Role.TENANT_ADMIN));
         on(People.class, "countWithRole", Role.class).returns("A's one administrator", r -> Integer.valueOf(1).equals(r),
@@ -930,18 +929,15 @@ final class CrossTenantCases {
         on(Accounts.class, "find", AccountId.class).platformTable(why, () -> accounts.find(b.memberAccount));
         on(Accounts.class, "find", String.class, String.class).platformTable(why, () -> accounts.find(Account.LOCAL_ISSUER, b.memberUsername));
         on(Accounts.class, "localCredentials", String.class).platformTable(why, () -> accounts.localCredentials(b.memberUsername));
-        on(Accounts.class, "recordFailure", String.class).platformTable(why, () -> accounts.recordFailure(b.memberUsername));
-        on(Accounts.class, "lock", String.class, OffsetDateTime.class).platformTable(why, () -> {
-            accounts.lock(b.memberUsername, OffsetDateTime.now().plusHours(1));
-            return null;
-        });
+        on(Accounts.class, "recordFailure", String.class, int.class, java.time.Duration.class).platformTable(why,
+                () -> accounts.recordFailure(b.memberUsername, 5, java.time.Duration.ofMinutes(15)));
         on(Accounts.class, "recordSuccess", String.class).platformTable(why, () -> {
             accounts.recordSuccess(b.memberUsername);
             return null;
         });
         on(Accounts.class, "localCredentials", AccountId.class).platformTable(why, () -> accounts.localCredentials(b.memberAccount));
         on(Accounts.class, "setPassword", AccountId.class, String.class, boolean.class).platformTable(why, () -> {
-            accounts.setPassword(b.memberAccount, "x", false);
+            accounts.setPassword(b.memberAccount, "$2a$10$abcdefghijklmnopqrstuuN1Zrj6Yy3C0b3CqP7m1oV3aO0B0.0hK", false);
             return null;
         });
         on(Accounts.class, "unlock", AccountId.class).platformTable(why, () -> {

@@ -64,11 +64,8 @@ public class LocalAccounts implements UserDetailsService {
     public void onFailure(AuthenticationFailureBadCredentialsEvent event) {
         String name = attempted(event);
         events.publishEvent(new AccountEvents.SignInFailed(null, name, "bad-credentials"));
-        if (accounts.recordFailure(name) >= maxFailures) {
-            accounts.lock(name, OffsetDateTime.now(clock).plus(lockDuration));
-            accounts.localCredentials(name).ifPresent(c ->
-                    events.publishEvent(new AccountEvents.AccountLocked(null, c.account(), name)));
-        }
+        accounts.recordFailure(name, maxFailures, lockDuration).filter(Accounts.LoginFailure::lockedNow).ifPresent(f ->
+                events.publishEvent(new AccountEvents.AccountLocked(null, f.account(), name)));
     }
 
     @EventListener
