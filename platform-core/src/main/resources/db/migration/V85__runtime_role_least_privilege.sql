@@ -134,9 +134,10 @@ BEGIN
     IF admin THEN
         RAISE EXCEPTION 'a platform administrator''s password is not set by the application' USING ERRCODE = 'insufficient_privilege';
     END IF;
-    IF p_change_required AND NOT EXISTS (
-            SELECT 1 FROM person WHERE tenant_id = arki_bound_tenant() AND account_id = p_account) THEN
-        RAISE EXCEPTION 'account % is no person of the bound tenant', p_account USING ERRCODE = 'insufficient_privilege';
+    IF p_change_required THEN
+        IF NOT EXISTS (SELECT 1 FROM person WHERE tenant_id = arki_bound_tenant() AND account_id = p_account) THEN
+            RAISE EXCEPTION 'account % is no person of the bound tenant', p_account USING ERRCODE = 'insufficient_privilege';
+        END IF;
     END IF;
     IF p_hash IS NULL OR length(p_hash) NOT BETWEEN 20 AND 500 THEN
         RAISE EXCEPTION 'not a password hash' USING ERRCODE = 'check_violation';
