@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,10 +35,19 @@ final class EmbeddedDataDirectory {
 
     private final FileChannel channel;
     private final FileLock lock;
+    private @Nullable String recovery;
 
     private EmbeddedDataDirectory(FileChannel channel, FileLock lock) {
         this.channel = channel;
         this.lock = lock;
+    }
+
+    /**
+     * What the claim found of a crashed predecessor, for the application's log: the directory is
+     * claimed before Spring Boot's logging is set up, when slf4j output is still held back.
+     */
+    Optional<String> recovery() {
+        return Optional.ofNullable(recovery);
     }
 
     /** Takes the directory for this JVM, stopping a crashed predecessor's postmaster; refuses if another Arki lives on it. */
@@ -62,7 +72,7 @@ final class EmbeddedDataDirectory {
             // the holder's pid, for a person wondering which process that is; the lock itself is what counts
             channel.truncate(0).write(java.nio.ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)));
             EmbeddedDataDirectory claimed = new EmbeddedDataDirectory(channel, lock);
-            stopLeftoverPostmaster(directory);
+            claimed.recovery = stopLeftoverPostmaster(directory);
             return claimed;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not lock the embedded database's data directory " + directory, e);
@@ -75,23 +85,23 @@ final class EmbeddedDataDirectory {
      * checkpoint, exit), which loses nothing committed; a dead pid is left to PostgreSQL, which
      * recognises a stale pid file itself.
      */
-    private static void stopLeftoverPostmaster(Path directory) throws IOException {
+    private static @Nullable String stopLeftoverPostmaster(Path directory) throws IOException {
         Path pidFile = directory.resolve("postmaster.pid");
         if (!Files.exists(pidFile)) {
-            return;
+            return null;
         }
         List<String> lines = Files.readAllLines(pidFile, StandardCharsets.US_ASCII);
         Optional<ProcessHandle> postmaster = lines.isEmpty() ? Optional.empty() : parsePid(lines.getFirst()).flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
                 .filter(EmbeddedDataDirectory::isPostgres);
         if (postmaster.isEmpty()) {
-            log.info("Embedded PostgreSQL: {} names no running server (the previous one stopped without cleaning up); starting",
-                    pidFile);
-            return;
+            return "Embedded PostgreSQL: " + pidFile + " names no running server (the previous one stopped without cleaning up);"
+                    + " PostgreSQL recovers the data at this start";
         }
         ProcessHandle leftover = postmaster.get();
         log.warn("Embedded PostgreSQL: a server (pid {}) is still running on {} although no Arki holds the directory — left by a"
                 + " crashed Arki; stopping it (fast shutdown) before starting", leftover.pid(), directory);
+        long pid = leftover.pid();
         signalFastShutdown(leftover);
         try {
             leftover.onExit().get(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -105,8 +115,9 @@ final class EmbeddedDataDirectory {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while stopping the leftover embedded PostgreSQL", e);
         }
-        log.info("Embedded PostgreSQL: the crashed Arki's server (pid {}) has stopped; its data is recovered at this start",
-                leftover.pid());
+        return "Embedded PostgreSQL: a server (pid " + pid + ") was still running on " + directory + " although no Arki held the"
+                + " directory — left by a crashed Arki; stopping it (fast shutdown) before starting. It has stopped; PostgreSQL"
+                + " recovers the data at this start";
     }
 
     private static void signalFastShutdown(ProcessHandle postmaster) {

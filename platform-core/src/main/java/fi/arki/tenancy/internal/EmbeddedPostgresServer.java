@@ -142,6 +142,11 @@ public final class EmbeddedPostgresServer {
         }
     }
 
+    /** What starting on the data directory found of a crashed predecessor (T-26), for the application's log. */
+    public java.util.Optional<String> recovery() {
+        return directory == null ? java.util.Optional.empty() : directory.recovery();
+    }
+
     public int port() {
         return postgres.getPort();
     }
