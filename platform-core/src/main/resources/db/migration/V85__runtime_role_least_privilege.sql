@@ -41,7 +41,7 @@ DECLARE
     tenant uuid := arki_bound_tenant();
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM person WHERE tenant_id = tenant AND account_id = p_account) THEN
-        RAISE EXCEPTION 'account % is no person of the bound tenant', p_account USING ERRCODE = 'insufficient_privilege';
+        RAISE EXCEPTION 'the account is no person of the bound tenant' USING ERRCODE = 'insufficient_privilege';
     END IF;
     INSERT INTO account_tenant (account_id, member_of_tenant_id) VALUES (p_account, tenant) ON CONFLICT DO NOTHING;
     RETURN FOUND;
@@ -55,7 +55,7 @@ DECLARE
     tenant uuid := arki_bound_tenant();
 BEGIN
     IF EXISTS (SELECT 1 FROM person WHERE tenant_id = tenant AND account_id = p_account) THEN
-        RAISE EXCEPTION 'a person of the bound tenant still stands for account %', p_account USING ERRCODE = 'insufficient_privilege';
+        RAISE EXCEPTION 'a person of the bound tenant still stands for the account' USING ERRCODE = 'insufficient_privilege';
     END IF;
     DELETE FROM account_tenant WHERE account_id = p_account AND member_of_tenant_id = tenant;
     RETURN FOUND;
@@ -136,7 +136,7 @@ BEGIN
     END IF;
     IF p_change_required THEN
         IF NOT EXISTS (SELECT 1 FROM person WHERE tenant_id = arki_bound_tenant() AND account_id = p_account) THEN
-            RAISE EXCEPTION 'account % is no person of the bound tenant', p_account USING ERRCODE = 'insufficient_privilege';
+            RAISE EXCEPTION 'the account is no person of the bound tenant' USING ERRCODE = 'insufficient_privilege';
         END IF;
     END IF;
     IF p_hash IS NULL OR length(p_hash) NOT BETWEEN 20 AND 500 THEN

@@ -1,12 +1,7 @@
 package fi.arki.identity;
 
+import fi.arki.identity.internal.PlatformAdminGrants;
 import fi.arki.shared.Callers;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,10 +13,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class PlatformAdministrators {
 
-    private final DataSource owner;
+    private final PlatformAdminGrants grants;
 
-    PlatformAdministrators(Flyway flyway) {
-        this.owner = flyway.getConfiguration().getDataSource();
+    PlatformAdministrators(PlatformAdminGrants grants) {
+        this.grants = grants;
     }
 
     /** Grants the flag to the local account with this user name; false if there is none. Commits at once. */
@@ -29,15 +24,6 @@ public class PlatformAdministrators {
         if (!Callers.system()) {
             throw new org.springframework.security.access.AccessDeniedException("Only Arki itself grants platform administration");
         }
-        try (Connection c = owner.getConnection();
-             PreparedStatement grant = c.prepareStatement("select arki_grant_platform_admin(?)")) {
-            c.setAutoCommit(true);
-            grant.setString(1, username);
-            try (ResultSet rs = grant.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not grant platform administration as the owner role", e);
-        }
+        return grants.grant(username);
     }
 }
