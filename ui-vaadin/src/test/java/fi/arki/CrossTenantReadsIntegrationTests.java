@@ -153,6 +153,8 @@ class CrossTenantReadsIntegrationTests {
             Map.entry("FollowupMerge", "a TenantMergeParticipant, as DirectoryMerge"),
             Map.entry("CrossNodeNotifier", "a lifecycle only: it sends and receives session ids between nodes, no public reads"),
             Map.entry("DurabilityGuard", "a start-up check of the server's settings; reads no rows"),
+            Map.entry("PlatformAdminGrants", "grants the platform-administrator flag of a local account by user name as the owner role,"
+                    + " for Arki itself only (PlatformAdministrators, the demo seeding; refused to anyone signed in); reads no rows"),
             Map.entry("TenantBindingTransactionManager", "binds the tenant to each transaction (T-07); reads no rows"),
             Map.entry("TransactionRebinding", "rebinds the tenant of a running transaction (T-08); reads no rows"));
 

@@ -65,11 +65,20 @@ public class AccountManagement {
         this.events = events;
     }
 
-    /** A local account of the platform itself (platform administrators; the demo's accounts). */
+    /**
+     * A local account of the platform itself (the demo's accounts). Never a platform administrator:
+     * the runtime role cannot make one (T-29); the owner role grants the flag
+     * ({@link PlatformAdministrators}), so {@code platformAdmin} must be false.
+     */
     @RolesAllowed(AccessRoles.PLATFORM_ADMIN)
     @Transactional
     public Account createLocal(String username, String displayName, String password, boolean platformAdmin) {
-        return insertLocal(username, displayName, null, password, platformAdmin, false);
+        if (platformAdmin) {
+            throw new IllegalArgumentException("A platform administrator is granted by the owner role: PlatformAdministrators.grantLocal");
+        }
+        Account account = insertLocal(username, displayName, null, password);
+        accounts.setPassword(account.id(), passwords.encode(password), false);
+        return account;
     }
 
     /**
@@ -81,11 +90,13 @@ public class AccountManagement {
     @Transactional
     public Person createLocalMember(String username, String displayName, @Nullable String email,
                                     String firstPassword, Set<Role> roles) {
-        Account account = insertLocal(username, displayName, email, firstPassword, false, true);
+        Account account = insertLocal(username, displayName, email, firstPassword);
         Person person = directory.addPerson(displayName, email, account.id());
         for (Role role : roles) {
             directory.grantRole(person.id(), role);
         }
+        // a first password only for an account a person of the bound tenant stands for (arki_set_password)
+        accounts.setPassword(account.id(), passwords.encode(firstPassword), true);
         return person;
     }
 
@@ -94,6 +105,10 @@ public class AccountManagement {
     @Transactional
     public void changeOwnPassword(String currentPassword, String newPassword) {
         AccountId me = currentAccount().orElseThrow(() -> new InvalidInputException("error.account.not-local"));
+        if (accounts.find(me).map(Account::platformAdmin).orElse(false)) {
+            // whoever could set it could sign in as one (T-29): an operator does, as the owner role
+            throw new InvalidInputException("error.account.platform-admin-password");
+        }
         var credentials = accounts.localCredentials(me).orElseThrow(() -> new InvalidInputException("error.account.not-local"));
         if (currentPassword == null || credentials.passwordHash() == null
                 || !passwords.matches(currentPassword, credentials.passwordHash())) {
@@ -315,8 +330,8 @@ public class AccountManagement {
         return false;
     }
 
-    private Account insertLocal(String username, String displayName, @Nullable String email, String password,
-                                boolean platformAdmin, boolean mustChange) {
+    /** The account, without a password yet (the caller sets it, a first one once the person exists). */
+    private Account insertLocal(String username, String displayName, @Nullable String email, String password) {
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(name).matches()) {
             throw new InvalidInputException("error.account.username-format");
@@ -326,8 +341,8 @@ public class AccountManagement {
             throw new InvalidInputException("error.account.username-taken", name);
         }
         Account account = new Account(AccountId.random(), Account.LOCAL_ISSUER, name, Names.require(displayName),
-                email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT), platformAdmin, null);
-        accounts.insert(account, passwords.encode(password), mustChange);
+                email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT), false, null);
+        accounts.insert(account, null, false);
         events.publishEvent(new AccountEvents.AccountCreated(TenantContext.current().orElse(null), account.id(), name));
         return account;
     }

@@ -87,6 +87,31 @@ class DatabaseCatalogAuditIntegrationTests {
     }
 
     @Test
+    void the_audit_notices_a_platform_table_privilege_that_would_let_the_runtime_role_escalate() throws SQLException {
+        assertThat(auditAfter(DatabaseAudit::roles, "grant update (platform_admin) on user_account to arki_app"))
+                .containsExactly("arki_app has UPDATE on user_account.platform_admin");
+        assertThat(auditAfter(DatabaseAudit::roles, "grant select (password_hash) on user_account to arki_app"))
+                .containsExactly("arki_app has SELECT on user_account.password_hash");
+        assertThat(auditAfter(DatabaseAudit::roles, "grant insert on account_tenant to arki_app"))
+                .containsExactly("arki_app has INSERT on account_tenant");
+        assertThat(auditAfter(DatabaseAudit::roles, "alter table audit_log no force row level security"))
+                .containsExactly("audit_log does not force row level security");
+        assertThat(auditAfter(DatabaseAudit::roles, "grant execute on function arki_grant_platform_admin(text) to arki_app"))
+                .containsExactly("arki_app may execute arki_grant_platform_admin(text)");
+    }
+
+    @Test
+    void the_audit_notices_an_unreviewed_definer_function_the_runtime_role_may_call() throws SQLException {
+        assertThat(auditAfter(DatabaseAudit::viewsAndFunctions,
+                "create function peek_accounts() returns bigint language sql security definer as 'select count(*) from user_account'",
+                "alter function peek_accounts() owner to arki_owner",
+                "grant execute on function peek_accounts() to arki_app"))
+                .containsExactly("function peek_accounts is SECURITY DEFINER and executable by arki_app and not on the reviewed list");
+        assertThat(auditAfter(DatabaseAudit::viewsAndFunctions, "alter function arki_password_hash(uuid) reset search_path"))
+                .containsExactly("function arki_password_hash is SECURITY DEFINER and executable by arki_app but has no fixed search_path");
+    }
+
+    @Test
     void the_audit_notices_a_definer_view_or_function() throws SQLException {
         assertThat(auditAfter(DatabaseAudit::viewsAndFunctions, "create view unit_names as select name from unit"))
                 .containsExactly("view unit_names is not security_invoker");

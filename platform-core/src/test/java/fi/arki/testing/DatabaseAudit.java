@@ -209,8 +209,54 @@ public final class DatabaseAudit {
                 from pg_class c cross join (values ('INSERT'), ('UPDATE'), ('DELETE'), ('TRUNCATE')) p(priv)
                 where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p')
                   and has_table_privilege('arki_backup', c.oid, p.priv)""");
+        violations.addAll(platformTablePrivileges(c));
         return violations;
     }
+
+    /**
+     * T-29 (T-02 extended to column and row privileges of the platform tables): the runtime role
+     * cannot make itself a platform administrator, a member of a tenant, or another user (by
+     * setting a password), nor read password hashes; the audit log is append-only and shows a
+     * tenant's entries only while that tenant is bound.
+     */
+    public static List<String> platformTablePrivileges(Connection c) throws SQLException {
+        List<String> violations = new ArrayList<>();
+        query(c, violations, """
+                select 'arki_app has ' || p.priv || ' on user_account.' || col.name
+                from (values ('platform_admin'), ('password_hash')) col(name)
+                cross join (values ('INSERT'), ('UPDATE')) p(priv)
+                where has_column_privilege('arki_app', 'public.user_account', col.name, p.priv)
+                union all
+                select 'arki_app has SELECT on user_account.password_hash'
+                where has_column_privilege('arki_app', 'public.user_account', 'password_hash', 'SELECT')
+                union all
+                select 'arki_app has ' || p.priv || ' on account_tenant'
+                from (values ('INSERT'), ('UPDATE'), ('DELETE')) p(priv)
+                where has_table_privilege('arki_app', 'public.account_tenant', p.priv)
+                   or case when p.priv = 'DELETE' then false else has_any_column_privilege('arki_app', 'public.account_tenant', p.priv) end
+                union all
+                select 'arki_app has ' || p.priv || ' on audit_log'
+                from (values ('UPDATE'), ('DELETE')) p(priv)
+                where has_table_privilege('arki_app', 'public.audit_log', p.priv)
+                   or case when p.priv = 'DELETE' then false else has_any_column_privilege('arki_app', 'public.audit_log', p.priv) end
+                union all
+                select 'audit_log does not force row level security' from pg_class
+                where oid = 'public.audit_log'::regclass and not (relrowsecurity and relforcerowsecurity)
+                union all
+                select 'arki_app may execute ' || p.oid::regprocedure
+                from pg_proc p where p.pronamespace = 'public'::regnamespace and p.proname = 'arki_grant_platform_admin'
+                  and has_function_privilege('arki_app', p.oid, 'EXECUTE')""");
+        return violations;
+    }
+
+    /**
+     * The SECURITY DEFINER functions the runtime role may call, each reviewed: owned by arki_owner
+     * (subject to RLS), with a fixed search_path, and each checking in SQL what it can
+     * (V85__runtime_role_least_privilege.sql; docs/architecture.md, "Threat model").
+     */
+    public static final Set<String> REVIEWED_DEFINER_FUNCTIONS = Set.of("arki_add_membership", "arki_remove_membership",
+            "arki_remove_all_memberships", "arki_claim_login", "arki_password_hash",
+            "arki_set_password", "arki_sync_single_sign_on_account", "arki_audit_log_newest");
 
     /** T-09: views run as the invoker; no SECURITY DEFINER function owned by a role that skips RLS. */
     public static List<String> viewsAndFunctions(Connection c) throws SQLException {
@@ -223,11 +269,25 @@ public final class DatabaseAudit {
                 select 'function ' || p.proname || ' is SECURITY DEFINER owned by ' || r.rolname || ', which skips RLS'
                 from pg_proc p join pg_roles r on r.oid = p.proowner
                 where p.prosecdef and p.pronamespace = 'public'::regnamespace and (r.rolsuper or r.rolbypassrls)""");
-        query(c, violations, """
+        try (var ps = c.prepareStatement("""
                 select 'function ' || p.proname || ' is SECURITY DEFINER and executable by arki_app'
+                       || case when p.proname = any(?) then ' but ' || case when p.proowner <> 'arki_owner'::regrole
+                                then 'not owned by arki_owner' else 'has no fixed search_path' end
+                               else ' and not on the reviewed list' end
                 from pg_proc p
                 where p.prosecdef and p.pronamespace = 'public'::regnamespace
-                  and has_function_privilege('arki_app', p.oid, 'EXECUTE')""");
+                  and has_function_privilege('arki_app', p.oid, 'EXECUTE')
+                  and not (p.proname = any(?) and p.proowner = 'arki_owner'::regrole
+                           and coalesce(array_to_string(p.proconfig, ','), '') like '%search_path=%')""")) {
+            var reviewed = c.createArrayOf("text", REVIEWED_DEFINER_FUNCTIONS.toArray());
+            ps.setArray(1, reviewed);
+            ps.setArray(2, reviewed);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    violations.add(rs.getString(1));
+                }
+            }
+        }
         return violations;
     }
 

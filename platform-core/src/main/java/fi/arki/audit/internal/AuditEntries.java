@@ -51,10 +51,18 @@ public class AuditEntries {
                 .execute();
     }
 
-    /** The newest entries of one tenant, or of everything when {@code tenant} is null. */
+    /**
+     * The newest entries of one tenant (row level security shows them only while that tenant is
+     * bound), or of everything when {@code tenant} is null: the platform administrator's view,
+     * through {@code arki_audit_log_newest} (V85), the one read that is not bound to a tenant.
+     */
     public List<AuditEntry> newest(@Nullable TenantId tenant, int limit) {
+        if (tenant == null) {
+            return db.fetch("select * from arki_audit_log_newest({0})", org.jooq.impl.DSL.val(limit)).into(AUDIT_LOG)
+                    .map(AuditEntries::toEntry);
+        }
         return db.selectFrom(AUDIT_LOG)
-                .where(tenant == null ? org.jooq.impl.DSL.noCondition() : AUDIT_LOG.AUDIT_TENANT_ID.eq(tenant.value()))
+                .where(AUDIT_LOG.AUDIT_TENANT_ID.eq(tenant.value()))
                 .orderBy(AUDIT_LOG.ID.desc())
                 .limit(limit)
                 .fetch(AuditEntries::toEntry);

@@ -1,6 +1,5 @@
 package fi.arki.directory.internal;
 
-import static fi.arki.directory.internal.db.Tables.ACCOUNT_TENANT;
 import static fi.arki.directory.internal.db.Tables.PERSON;
 import static fi.arki.directory.internal.db.Tables.PERSON_ROLE;
 import static fi.arki.directory.internal.db.Tables.TEAM;
@@ -16,6 +15,7 @@ import fi.arki.tenancy.internal.transfer.TableTransfer;
 import java.util.List;
 import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,11 +54,10 @@ class DirectoryData implements TenantDataParticipant {
         for (TableTransfer<?> table : tables()) {
             table.restore(restore);
         }
-        UUID tenant = restore.tenant().id().value();
+        // memberships of the bound (restored) tenant, for its people's accounts only (arki_add_membership, V85)
         List<UUID> accounts = db.select(PERSON.ACCOUNT_ID).from(PERSON).where(PERSON.ACCOUNT_ID.isNotNull()).fetch(PERSON.ACCOUNT_ID);
         for (UUID account : accounts) {
-            db.insertInto(ACCOUNT_TENANT, ACCOUNT_TENANT.ACCOUNT_ID, ACCOUNT_TENANT.MEMBER_OF_TENANT_ID)
-                    .values(account, tenant).onConflictDoNothing().execute();
+            db.resultQuery("select arki_add_membership({0})", DSL.val(account)).fetch();
         }
     }
 
@@ -75,14 +74,14 @@ class DirectoryData implements TenantDataParticipant {
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void delete(TenantDeletion deletion) {
-        UUID tenant = deletion.tenant().id().value();
         deletion.deleted("team_member", db.deleteFrom(TEAM_MEMBER).execute());
         deletion.deleted("person_role", db.deleteFrom(PERSON_ROLE).execute());
         deletion.deleted("person", db.deleteFrom(PERSON).execute());
         deletion.deleted("team", db.deleteFrom(TEAM).execute());
         deletion.deleted("unit", db.deleteFrom(UNIT).execute());
-        List<AccountId> members = db.deleteFrom(ACCOUNT_TENANT).where(ACCOUNT_TENANT.MEMBER_OF_TENANT_ID.eq(tenant))
-                .returning(ACCOUNT_TENANT.ACCOUNT_ID).fetch(r -> new AccountId(r.getAccountId()));
+        // every membership of the bound tenant, now that it has no people (arki_remove_all_memberships, V85)
+        List<AccountId> members = db.resultQuery("select * from arki_remove_all_memberships()")
+                .fetch(r -> new AccountId(r.get(0, UUID.class)));
         deletion.deleted("account_tenant", members.size());
         deletion.released(members);
     }

@@ -1,6 +1,5 @@
 package fi.arki.directory.internal;
 
-import static fi.arki.directory.internal.db.Tables.ACCOUNT_TENANT;
 import static fi.arki.directory.internal.db.Tables.PERSON;
 import static fi.arki.directory.internal.db.Tables.PERSON_ROLE;
 import static fi.arki.directory.internal.db.Tables.TEAM;
@@ -78,8 +77,8 @@ class DirectoryMerge implements TenantMergeParticipant {
                     db.insertInto(PERSON).set(inTenant(person, PERSON.TENANT_ID, target)).execute();
                 }
                 if (person.getAccountId() != null) {
-                    db.insertInto(ACCOUNT_TENANT, ACCOUNT_TENANT.ACCOUNT_ID, ACCOUNT_TENANT.MEMBER_OF_TENANT_ID)
-                            .values(person.getAccountId(), target).onConflictDoNothing().execute();
+                    // a membership of the bound target, for an account one of its people stands for (V85)
+                    db.resultQuery("select arki_add_membership({0})", org.jooq.impl.DSL.val(person.getAccountId())).fetch();
                 }
             }
             for (PersonRoleRecord role : roles) {
@@ -118,7 +117,8 @@ class DirectoryMerge implements TenantMergeParticipant {
             db.deleteFrom(PERSON).execute();
             db.deleteFrom(TEAM).execute();
             db.deleteFrom(UNIT).execute();
+            // the source, bound and now without people, loses every membership (arki_remove_all_memberships, V85)
+            db.resultQuery("select * from arki_remove_all_memberships()").fetch();
         });
-        db.deleteFrom(ACCOUNT_TENANT).where(ACCOUNT_TENANT.MEMBER_OF_TENANT_ID.eq(merge.source().id().value())).execute();
     }
 }

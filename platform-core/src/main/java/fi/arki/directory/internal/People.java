@@ -12,6 +12,7 @@ import fi.arki.directory.Role;
 import fi.arki.directory.TeamId;
 import fi.arki.shared.AccountId;
 import fi.arki.shared.TenantId;
+import fi.arki.tenancy.TenantContext;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -45,11 +47,20 @@ public class People {
                 .execute();
     }
 
+    /**
+     * The account becomes a member of the tenant, which must be the bound one: through
+     * {@code arki_add_membership} (V85), which adds memberships of the bound tenant only, for an
+     * account a person of it stands for.
+     */
     public void linkAccount(AccountId account, TenantId tenant) {
-        db.insertInto(ACCOUNT_TENANT, ACCOUNT_TENANT.ACCOUNT_ID, ACCOUNT_TENANT.MEMBER_OF_TENANT_ID)
-                .values(account.value(), tenant.value())
-                .onConflictDoNothing()
-                .execute();
+        requireBound(tenant);
+        db.resultQuery("select arki_add_membership({0})", DSL.val(account.value())).fetch();
+    }
+
+    private static void requireBound(TenantId tenant) {
+        if (!TenantContext.current().filter(tenant::equals).isPresent()) {
+            throw new IllegalStateException("A membership changes in the bound tenant only");
+        }
     }
 
     /** Grants a role; false if the person had it already. */
@@ -146,8 +157,8 @@ public class People {
         db.deleteFrom(PERSON_ROLE).where(PERSON_ROLE.PERSON_ID.eq(person.value())).execute();
         db.deleteFrom(TEAM_MEMBER).where(TEAM_MEMBER.PERSON_ID.eq(person.value())).execute();
         if (account != null) {
-            db.deleteFrom(ACCOUNT_TENANT).where(ACCOUNT_TENANT.ACCOUNT_ID.eq(account.value()),
-                    ACCOUNT_TENANT.MEMBER_OF_TENANT_ID.eq(tenant.value())).execute();
+            requireBound(tenant);
+            db.resultQuery("select arki_remove_membership({0})", DSL.val(account.value())).fetch();
         }
         return true;
     }

@@ -13,29 +13,22 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Everything the local sign-in does to {@code user_account}, and nothing else: two statements.
- * Kept in one class so that the database side of signing in can be read (and, if the runtime
- * role's rights on the table narrow, moved into a function) in one place.
+ * Everything the local sign-in does to {@code user_account}, and nothing else: one function call
+ * and one statement, in one class so that the database side of signing in can be read in one place.
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
 public class LocalLogins {
 
     /**
-     * Claims one sign-in attempt, atomically: counts it as a failure before the password is
-     * checked, and answers nothing while the account is locked. The attempt that reaches
-     * {@code maxFailures} locks the account itself, so concurrent attempts queue on the row and
-     * find it locked: however many arrive at once, at most {@code maxFailures} get a hash to
-     * check. An expired lock starts the count again. The clock is the database's, for every node.
+     * Claims one sign-in attempt through {@code arki_claim_login} (V85): counts it as a failure
+     * before the password is checked, and answers nothing while the account is locked. The attempt
+     * that reaches {@code maxFailures} locks the account itself, so concurrent attempts queue on the
+     * row and find it locked: however many arrive at once, at most {@code maxFailures} get a hash to
+     * check. A function, because the runtime role may not read {@code password_hash} (T-29). The
+     * clock is the database's, for every node.
      */
-    static final String CLAIM = """
-            UPDATE user_account
-               SET failed_logins = CASE WHEN locked_until <= now() THEN 1 ELSE failed_logins + 1 END,
-                   locked_until  = CASE WHEN (CASE WHEN locked_until <= now() THEN 1 ELSE failed_logins + 1 END) >= {0}
-                                        THEN now() + make_interval(secs => {1}::double precision) END
-             WHERE issuer = {2} AND subject = {3} AND password_hash IS NOT NULL
-               AND (locked_until IS NULL OR locked_until <= now())
-            RETURNING id, issuer, subject, display_name, email, platform_admin, preferred_locale, password_hash, failed_logins""";
+    static final String CLAIM = "select * from arki_claim_login({0}, {1}, {2})";
 
     /** A right password: the count and any lock end, and the sign-in is remembered. */
     static final String SUCCEEDED = """
@@ -50,8 +43,7 @@ public class LocalLogins {
 
     /** The account and its hash when the attempt may check a password; empty for an unknown, password-less or locked account. */
     public Optional<Claim> claim(String username, int maxFailures, Duration lockDuration) {
-        return db.resultQuery(CLAIM, DSL.val(maxFailures), DSL.val((double) lockDuration.toMillis() / 1000),
-                        DSL.val(Account.LOCAL_ISSUER), DSL.val(username))
+        return db.resultQuery(CLAIM, DSL.val(username), DSL.val(maxFailures), DSL.val((double) lockDuration.toMillis() / 1000))
                 .fetchOptional(LocalLogins::toClaim);
     }
 

@@ -32,11 +32,11 @@ public class SingleSignOnAccounts {
             accounts.updateFromIdentityProvider(a.id(), name, email, identity.platformAdmin());
             return new Account(a.id(), a.issuer(), a.subject(), name, email, identity.platformAdmin(), a.preferredLanguage());
         }
-        Account account = new Account(AccountId.random(), identity.issuer(), identity.subject(), name, email,
-                identity.platformAdmin(), null);
+        // inserted without the flag (the runtime role cannot write it), which the sync function then sets
+        Account account = new Account(AccountId.random(), identity.issuer(), identity.subject(), name, email, false, null);
         accounts.insert(account, null);
         accounts.updateFromIdentityProvider(account.id(), name, email, identity.platformAdmin());
-        return account;
+        return new Account(account.id(), account.issuer(), account.subject(), name, email, identity.platformAdmin(), null);
     }
 
     private static String displayName(SingleSignOnIdentity identity) {

@@ -1,6 +1,8 @@
 package fi.arki.tenancy.internal;
 
 import java.nio.file.Path;
+import org.apache.commons.logging.Log;
+import org.springframework.boot.logging.DeferredLogFactory;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -25,6 +27,13 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
     static final String DATA_DIR = "arki.database.embedded.data-dir";
     static final String PORT = "arki.database.embedded.port";
 
+    /** Replayed once logging is set up: environment post-processors run before it. */
+    private final Log log;
+
+    public EmbeddedPostgresEnvironment(DeferredLogFactory logs) {
+        this.log = logs.getLog(EmbeddedPostgresEnvironment.class);
+    }
+
     @Override
     public int getOrder() {
         return ConfigDataEnvironmentPostProcessor.ORDER + 10;
@@ -41,6 +50,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(
                 StringUtils.hasText(dataDir) ? Path.of(dataDir) : null, port);
         server.stopAfterSpring(SpringApplication.getShutdownHandlers());
+        server.recovery().ifPresent(log::warn);
 
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", server.jdbcUrl());

@@ -33,10 +33,12 @@ public final class EmbeddedPostgresServer {
     private static final Map<String, EmbeddedPostgresServer> RUNNING = new ConcurrentHashMap<>();
 
     private final EmbeddedPostgres postgres;
+    private final @Nullable EmbeddedDataDirectory directory;
     private volatile boolean stoppedBySpring;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, @Nullable EmbeddedDataDirectory directory) {
         this.postgres = postgres;
+        this.directory = directory;
     }
 
     /**
@@ -49,6 +51,8 @@ public final class EmbeddedPostgresServer {
     }
 
     private static EmbeddedPostgresServer launch(@Nullable Path dataDirectory, int port) {
+        // a persistent directory is this JVM's alone; a crashed predecessor's server on it is stopped (T-26)
+        EmbeddedDataDirectory claimed = dataDirectory == null ? null : EmbeddedDataDirectory.claim(dataDirectory);
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     // stopped by stopAfterSpring or our own hook, never while a context still uses it
@@ -70,7 +74,7 @@ public final class EmbeddedPostgresServer {
             }
             long started = System.nanoTime();
             EmbeddedPostgres postgres = builder.start();
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres, claimed);
             Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("embedded-postgres-stop").unstarted(() -> {
                 if (!server.stoppedBySpring) {
                     server.stop();
@@ -81,8 +85,11 @@ public final class EmbeddedPostgresServer {
                     dataDirectory == null ? "throwaway data" : "data in " + dataDirectory.toAbsolutePath(),
                     (System.nanoTime() - started) / 1_000_000);
             return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL", e);
+        } catch (IOException | RuntimeException e) {
+            if (claimed != null) {
+                claimed.release();
+            }
+            throw e instanceof IOException io ? new UncheckedIOException("Could not start the embedded PostgreSQL", io) : (RuntimeException) e;
         }
     }
 
@@ -129,9 +136,17 @@ public final class EmbeddedPostgresServer {
     private void stop() {
         try {
             postgres.close();
+            if (directory != null) {
+                directory.release();
+            }
         } catch (IOException e) {
             log.warn("Could not stop the embedded PostgreSQL cleanly", e);
         }
+    }
+
+    /** What starting on the data directory found of a crashed predecessor (T-26), for the application's log. */
+    public java.util.Optional<String> recovery() {
+        return directory == null ? java.util.Optional.empty() : directory.recovery();
     }
 
     public int port() {

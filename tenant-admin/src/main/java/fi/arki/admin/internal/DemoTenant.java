@@ -12,6 +12,7 @@ import fi.arki.followup.IdeaManagement;
 import fi.arki.followup.IdeaStatus;
 import fi.arki.identity.Account;
 import fi.arki.identity.AccountManagement;
+import fi.arki.identity.PlatformAdministrators;
 import fi.arki.shared.InvalidInputException;
 import fi.arki.shared.Language;
 import fi.arki.shared.TenantId;
@@ -44,6 +45,7 @@ class DemoTenant implements ApplicationRunner {
     static final TenantId ID = new TenantId(UUID.fromString("00000000-0000-4000-8000-00000000de70"));
     static final String SLUG = "demo";
     static final String PASSWORD = "arki-demo";
+    static final String PLATFORM_ADMIN = "platform";
     static final List<String> BUILT_IN_DECKS = List.of("juuti", "servicepath", "sharedcustomers");
 
     private static final Logger log = LoggerFactory.getLogger(DemoTenant.class);
@@ -55,10 +57,12 @@ class DemoTenant implements ApplicationRunner {
     private final DeckManagement decks;
     private final IdeaManagement ideas;
     private final TransactionTemplate transaction;
+    private final PlatformAdministrators platformAdministrators;
 
     DemoTenant(TenantManagement tenants, DirectoryManagement directory, AccountManagement accounts,
                TenantSettingsManagement settings, DeckManagement decks, IdeaManagement ideas,
-               PlatformTransactionManager transactions) {
+               PlatformTransactionManager transactions, PlatformAdministrators platformAdministrators) {
+        this.platformAdministrators = platformAdministrators;
         this.tenants = tenants;
         this.directory = directory;
         this.accounts = accounts;
@@ -74,6 +78,8 @@ class DemoTenant implements ApplicationRunner {
             return;
         }
         TenantContext.runAs(ID, () -> transaction.executeWithoutResult(status -> seed()));
+        // the flag the runtime role cannot write (T-29), through the owner role once the account is committed
+        platformAdministrators.grantLocal(PLATFORM_ADMIN);
         log.info("Seeded the demo tenant '{}' with local accounts (password '{}')", SLUG, PASSWORD);
     }
 
@@ -86,7 +92,7 @@ class DemoTenant implements ApplicationRunner {
         Team skills = directory.createTeam(business.id(), "Osaaminen ja kotoutuminen");
         Team water = directory.createTeam(environment.id(), "Vesitalous");
 
-        accounts.createLocal("platform", "Pia Platform", PASSWORD, true);
+        accounts.createLocal(PLATFORM_ADMIN, "Pia Platform", PASSWORD, false);
 
         Person admin = person("admin", "Aino Ylläpitäjä", Role.TENANT_ADMIN, Role.FACILITATOR);
         Person facilitator = person("facilitator", "Fanni Fasilitaattori", Role.FACILITATOR, Role.MEMBER);

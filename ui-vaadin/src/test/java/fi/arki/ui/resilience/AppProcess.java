@@ -81,6 +81,62 @@ public final class AppProcess implements AutoCloseable {
     }
 
     /**
+     * Arki as {@code ./arki run} starts it: no datasource configured, so with its embedded
+     * PostgreSQL, here on a data directory of the test's (T-26), without the demo tenant.
+     */
+    static AppProcess startEmbedded(Path dataDirectory, String name) throws IOException {
+        int port = freePort();
+        int managementPort = freePort();
+        Path log = Files.createTempFile("arki-" + name + "-", ".log");
+        Process process = new ProcessBuilder(embeddedCommand(dataDirectory, port, managementPort))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        AppProcess app = new AppProcess(process, port, managementPort, log);
+        try {
+            app.awaitReady();
+        } catch (RuntimeException e) {
+            try {
+                app.close();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            throw e;
+        }
+        return app;
+    }
+
+    /** As {@link #startEmbedded}, for a start that is meant to fail: waits for the process to end. */
+    static Exit startEmbeddedExpectingExit(Path dataDirectory, String name) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("arki-" + name + "-", ".log");
+        Process process = new ProcessBuilder(embeddedCommand(dataDirectory, freePort(), freePort()))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            if (!process.waitFor(3, java.util.concurrent.TimeUnit.MINUTES)) {
+                throw new AssertionError("Arki did not stop on its own:\n" + Files.readString(log));
+            }
+        } finally {
+            process.destroyForcibly();
+        }
+        return new Exit(process.exitValue(), Files.readString(log));
+    }
+
+    private static List<String> embeddedCommand(Path dataDirectory, int port, int managementPort) throws IOException {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-XX:TieredStopAtLevel=1", "-cp", mainClasspath(), "fi.arki.Application",
+                "--vaadin.productionMode=false",
+                "--server.port=" + port,
+                "--management.server.port=" + managementPort,
+                "--arki.database.embedded.data-dir=" + dataDirectory,
+                "--arki.demo.enabled=false",
+                "--logging.level.root=WARN",
+                "--logging.level.fi.arki=INFO");
+    }
+
+    /** The operating-system process id of the app's JVM. */
+    long pid() {
+        return process.pid();
+    }
+
+    /**
      * The deployable itself: the fat jar the {@code -Pproduction} build made, with nothing of the
      * test's class path, in whatever mode its build put it.
      */
