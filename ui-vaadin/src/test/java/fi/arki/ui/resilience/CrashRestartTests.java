@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * the directory) is stopped and the new start proceeds; while an Arki lives on the directory, a
  * second one refuses with a message saying why.
  */
+@Tag("integration")
 class CrashRestartTests {
 
     private Path work;
