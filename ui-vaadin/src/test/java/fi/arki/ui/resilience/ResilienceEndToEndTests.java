@@ -148,6 +148,24 @@ class ResilienceEndToEndTests {
         click(participant, By.id("answer-add"));
     }
 
+    /**
+     * Waits until the answer shows "saved": retried automatically with the same id once the pool
+     * reconnects, or by the participant pressing "try now" meanwhile.
+     */
+    private static void retryUntilSaved(ChromeDriver participant, String text) {
+        waitFor(participant).until(d -> {
+            List<WebElement> retry = d.findElements(By.id("retry-unsaved"));
+            if (!retry.isEmpty() && retry.getFirst().isDisplayed()) {
+                try {
+                    retry.getFirst().click();
+                } catch (ElementNotInteractableException hiddenMeanwhile) {
+                    // the automatic retry stored it between the look and the click and hid the button
+                }
+            }
+            return shownSaved((ChromeDriver) d, text);
+        });
+    }
+
     static boolean shownSaved(ChromeDriver participant, String text) {
         return participant.findElements(By.cssSelector("#my-answers .arki-own-answer")).stream()
                 .anyMatch(li -> li.getText().contains(text) && li.getText().contains("Tallennettu") && !li.getText().contains("Ei tallennettu"));
@@ -230,17 +248,7 @@ class ResilienceEndToEndTests {
 
         postgres.start();
         // retried automatically with the same id once the pool reconnects; or the participant presses "try now"
-        waitFor(participant).until(d -> {
-            List<WebElement> retry = d.findElements(By.id("retry-unsaved"));
-            if (!retry.isEmpty() && retry.getFirst().isDisplayed()) {
-                try {
-                    retry.getFirst().click();
-                } catch (ElementNotInteractableException hiddenMeanwhile) {
-                    // the automatic retry stored it between the look and the click and hid the button
-                }
-            }
-            return shownSaved((ChromeDriver) d, "T17 katkon aikana");
-        });
+        retryUntilSaved(participant, "T17 katkon aikana");
         assertThat(participant.findElement(By.id("unsaved")).isDisplayed()).isFalse();
         write(participant, "T17 katkon jälkeen");
         waitFor(participant).until(d -> shownSaved((ChromeDriver) d, "T17 katkon jälkeen"));
@@ -323,17 +331,7 @@ class ResilienceEndToEndTests {
 
         postgres.start();
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> readiness(http, app) == 200);
-        waitFor(participant).until(d -> {
-            List<WebElement> retry = d.findElements(By.id("retry-unsaved"));
-            if (!retry.isEmpty() && retry.getFirst().isDisplayed()) {
-                try {
-                    retry.getFirst().click();
-                } catch (ElementNotInteractableException hiddenMeanwhile) {
-                    // the automatic retry stored it between the look and the click
-                }
-            }
-            return shownSaved((ChromeDriver) d, "T17b katkon aikana");
-        });
+        retryUntilSaved(participant, "T17b katkon aikana");
         assertThat(stored(code)).containsExactlyInAnyOrderEntriesOf(Map.of("T17b ennen katkoa", 1, "T17b katkon aikana", 1));
     }
 

@@ -204,13 +204,13 @@ class LiveSessionEndToEndTests {
 
         List<CSVRecord> records = CSVFormat.EXCEL.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv.substring(1))).getRecords();
-        Set<String> promptAnswers = records.stream().filter(r -> r.get(2).equals("prompt")).map(r -> r.get(3)).collect(Collectors.toSet());
+        Set<String> promptAnswers = records.stream().filter(r -> r.get(2).equals("Kysymys")).map(r -> r.get(3)).collect(Collectors.toSet());
         assertThat(promptAnswers).containsExactlyInAnyOrderElementsOf(written);
-        assertThat(records.stream().filter(r -> r.get(2).equals("commit-targets")).map(r -> r.get(3)).toList())
+        assertThat(records.stream().filter(r -> r.get(2).equals("Kehittämiskohteet")).map(r -> r.get(3)).toList())
                 .containsExactly("Palautekierros kuukausittain");
-        assertThat(records.stream().filter(r -> r.get(2).equals("vote")).filter(r -> r.get(3).equals("Palvelukieli"))
+        assertThat(records.stream().filter(r -> r.get(2).equals("Äänestys")).filter(r -> r.get(3).equals("Palvelukieli"))
                 .map(r -> r.get(6)).toList()).containsExactly("3");
-        assertThat(records.stream().filter(r -> r.get(2).equals("group")).filter(r -> r.get(5).equals("Palvelukieli"))
+        assertThat(records.stream().filter(r -> r.get(2).equals("Ryhmittely")).filter(r -> r.get(5).equals("Palvelukieli"))
                 .map(r -> r.get(3)).toList()).containsExactlyInAnyOrder(written.get(0), written.get(2));
 
         String pdfText;
