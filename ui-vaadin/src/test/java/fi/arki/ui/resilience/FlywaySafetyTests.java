@@ -41,22 +41,36 @@ class FlywaySafetyTests {
         }
     }
 
+    /**
+     * The demo tenant's data as release 22369ca wrote it on its newest schema (V84), dumped with
+     * {@code pg_dump --data-only --column-inserts}. The data comes from the release that had that
+     * schema, not from today's code: today's seeding needs functions of later migrations (V85's
+     * membership and password functions), so it cannot write an older schema. Migrations never
+     * change once released (MigrationImmutabilityTests), so this fixture stays valid, and every
+     * migration after V84 is checked against it.
+     */
+    private static final String OLDER_RELEASE_DATA = "/db/fixtures/v84-demo.sql";
+    private static final String OLDER_RELEASE_VERSION = "84";
+
     @Test
-    void data_on_the_previous_schema_is_migrated_to_the_latest_and_kept() throws Exception {
+    void data_written_by_an_older_release_is_migrated_to_the_latest_and_kept() throws Exception {
         List<String> files = migrationFiles();
-        String previous = files.get(files.size() - 2);
-        String previousVersion = previous.substring(0, previous.indexOf(' '));
         try (OwnPostgres postgres = new OwnPostgres()) {
-            // the schema as it was before the newest migration, with the demo tenant's data on it
-            try (AppProcess app = AppProcess.start(postgres, "t20-previous", "--spring.flyway.target=" + previousVersion)) {
-                assertThat(history(postgres)).containsExactlyElementsOf(files.subList(0, files.size() - 1));
-            }
-            // the columns the previous schema had: a column the newest migration adds is no change to a row that was there
+            // the schema of the older release, as its Flyway left it, and the data that release wrote on it
+            org.flywaydb.core.Flyway.configure()
+                    .dataSource(postgres.jdbcUrl(), "arki_owner", "")
+                    .locations("classpath:db/migration")
+                    .target(OLDER_RELEASE_VERSION)
+                    .load()
+                    .migrate();
+            loadOlderReleaseData(postgres);
+            // the columns the older schema had: a column a later migration adds is no change to a row that was there
             java.util.Map<String, List<String>> columns = BackupRestoreDrillTests.tenantColumns(postgres);
             java.util.Map<String, String> before = BackupRestoreDrillTests.tenantChecksums(postgres, columns);
             before.remove("flyway_schema_history");
+            assertThat(before).as("the fixture has tenant data to compare").isNotEmpty();
 
-            try (AppProcess app = AppProcess.startWithoutDemo(postgres, "t20-latest-on-previous")) {
+            try (AppProcess app = AppProcess.startWithoutDemo(postgres, "t20-latest-on-older")) {
                 assertThat(history(postgres)).containsExactlyElementsOf(files);
             }
             java.util.Map<String, String> after = BackupRestoreDrillTests.tenantChecksums(postgres, columns);
@@ -64,6 +78,23 @@ class FlywaySafetyTests {
             // every tenant row that was there is there unchanged in every column it had (a data migration that rewrites
             // rows, or one that drops a column, says so here)
             assertThat(after).containsAllEntriesOf(before);
+        }
+    }
+
+    /** Loads the dump as the superuser with foreign-key triggers off, as pg_restore --disable-triggers would. */
+    private static void loadOlderReleaseData(OwnPostgres postgres) throws Exception {
+        String dump;
+        try (java.io.InputStream in = FlywaySafetyTests.class.getResourceAsStream(OLDER_RELEASE_DATA)) {
+            assertThat(in).as(OLDER_RELEASE_DATA).isNotNull();
+            dump = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        try (Connection c = postgres.superuser("arki"); java.sql.Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("set session_replication_role = replica");
+            // psql meta-commands (pg_dump 18 writes "restrict" and "unrestrict" lines that start with a backslash) are not SQL
+            s.execute(dump.lines().filter(l -> !l.startsWith("\\")).collect(java.util.stream.Collectors.joining("\n")));
+            s.execute("set session_replication_role = origin");
+            c.commit();
         }
     }
 
@@ -76,12 +107,12 @@ class FlywaySafetyTests {
             try (Connection c = postgres.superuser("arki")) {
                 c.createStatement().execute("""
                         insert into flyway_schema_history (installed_rank, version, description, type, script, checksum, installed_by, execution_time, success)
-                        select max(installed_rank) + 1, '89.9', 'from a newer release', 'SQL', 'V89_9__from_a_newer_release.sql', 0, 'arki_owner', 1, true
+                        select max(installed_rank) + 1, '999.9', 'from a newer release', 'SQL', 'V999_9__from_a_newer_release.sql', 0, 'arki_owner', 1, true
                         from flyway_schema_history""");
             }
             AppProcess.Exit exit = AppProcess.startExpectingExit(postgres, "t20-older");
             assertThat(exit.code()).as(exit.output()).isNotZero();
-            assertThat(exit.output()).contains("Arki refuses to start: the database has migrations this release does not have: 89.9 (from a newer release)",
+            assertThat(exit.output()).contains("Arki refuses to start: the database has migrations this release does not have: 999.9 (from a newer release)",
                     "Do not run 'flyway repair'");
         }
     }
