@@ -60,6 +60,7 @@ class ProductionJarTests {
             }
             try (AppProcess app = AppProcess.startJar(postgres, "production-jar", JAR, false,
                     "--spring.profiles.active=production",
+                    "--arki.public-url=http://localhost:${server.port}",
                     "--spring.datasource.password=Runtime-7f3b9",
                     "--spring.flyway.password=Owner-2c8d1")) {
                 assertThat(app.log()).doesNotContain("refuses to start").doesNotContain("development mode");

@@ -103,6 +103,10 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
                 problems.add("spring.flyway.user is the same role as spring.datasource.username: the runtime role must own nothing");
             }
         }
+        if (!StringUtils.hasText(env.getProperty("arki.public-url"))) {
+            problems.add("arki.public-url is not set: join links, QR codes and sign-in redirects would point at localhost "
+                    + "(set ARKI_PUBLIC_URL to the address people use, e.g. https://arki.example.fi)");
+        }
         if ("keycloak".equals(env.getProperty("arki.login.mode"))) {
             if (!StringUtils.hasText(env.getProperty("arki.keycloak.issuer-uri"))) {
                 problems.add("arki.keycloak.issuer-uri is not set: set ARKI_KEYCLOAK_ISSUER_URI to the realm's issuer");

@@ -67,6 +67,7 @@ class ProductionGuardTests {
                 .withProperty("spring.flyway.user", "arki_owner")
                 .withProperty("spring.flyway.password", "Qm4-owner-secret")
                 .withProperty("arki.login.mode", "local")
+                .withProperty("arki.public-url", "https://arki.example.fi")
                 .withProperty("server.port", "8080")
                 .withProperty("management.server.port", "8081")
                 .withProperty("management.endpoints.web.exposure.include", "health, prometheus");
@@ -86,6 +87,7 @@ class ProductionGuardTests {
     static Stream<Arguments> refusals() {
         return Stream.of(
                 Arguments.of("embedded PostgreSQL", Map.of("spring.datasource.url", ""), "spring.datasource.url is not set, so Arki would start its embedded PostgreSQL"),
+                Arguments.of("no public address", Map.of("arki.public-url", ""), "arki.public-url is not set"),
                 Arguments.of("demo tenant", Map.of("arki.demo.enabled", "true"), "arki.demo.enabled is true"),
                 Arguments.of("no database password", Map.of("spring.datasource.password", ""), "spring.datasource.password is empty"),
                 Arguments.of("the demo password", Map.of("spring.datasource.password", "arki-demo"), "spring.datasource.password is a well-known default password"),
