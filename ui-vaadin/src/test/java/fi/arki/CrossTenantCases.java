@@ -594,6 +594,9 @@ final class CrossTenantCases {
                         r -> r instanceof Optional<?> o && o.isPresent(), () -> sessions.resolve(b.running.joinCode()));
         on(SessionManagement.class, "find", SessionId.class).empty(() -> sessions.find(b.closed.id()));
         on(SessionManagement.class, "sessionsOf", Collection.class).empty(() -> sessions.sessionsOf(List.of(b.team.id(), b.otherTeam.id())));
+        // B's small team is not counted (it would warn): a team not of the bound tenant is no team
+        on(fi.arki.session.StartWarningManagement.class, "smallTeam", Collection.class)
+                .empty(() -> bean(fi.arki.session.StartWarningManagement.class).smallTeam(List.of(b.team.id())));
         on(SessionManagement.class, "runningFacilitatedBy", PersonId.class).empty(() -> sessions.runningFacilitatedBy(lead));
         on(SessionManagement.class, "isFacilitator", SessionId.class, PersonId.class).empty(() -> sessions.isFacilitator(running, lead));
         on(SessionManagement.class, "maySeeSummary", SessionInfo.class, PersonId.class).empty(() -> sessions.maySeeSummary(b.closed, b.member.id()));
@@ -1121,6 +1124,11 @@ final class CrossTenantCases {
         on(Sessions.class, "createGroup", TenantId.class, SessionId.class, int.class, UUID.class, String.class)
                 .refusedByDatabase(() -> sessions.createGroup(b.tenant, running, 2, UUID.randomUUID(), "A group"));
         on(Sessions.class, "groupExists", SessionId.class, int.class, UUID.class).empty(() -> sessions.groupExists(closed, 2, b.group));
+        // B's group of its vote's group step is offered in B, not to A
+        on(fi.arki.session.internal.VoteOptions.class, "offers", SessionId.class, int.class, Integer.class, UUID.class)
+                .empty(() -> bean(fi.arki.session.internal.VoteOptions.class).offers(closed, 2, 1, b.group));
+        on(fi.arki.session.internal.HeldAnswers.class, "release", SessionInfo.class, int.class)
+                .empty(() -> bean(fi.arki.session.internal.HeldAnswers.class).release(b.running, 1));
         on(Sessions.class, "answerExists", SessionId.class, int.class, UUID.class).empty(() -> sessions.answerExists(closed, 1, b.answer));
         on(Sessions.class, "assignGroup", TenantId.class, SessionId.class, int.class, UUID.class, UUID.class)
                 .refusedByDatabase(() -> sessions.assignGroup(b.tenant, closed, 2, b.answer, b.group));

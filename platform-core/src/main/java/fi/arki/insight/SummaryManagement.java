@@ -104,9 +104,10 @@ public class SummaryManagement {
                     int source = sourceIndex(state, step.cardId(), vote.of());
                     Map<UUID, Integer> totals = state.totals(step.index());
                     List<Row> voted = new ArrayList<>();
-                    state.groups(source).forEach(g -> voted.add(new Row(g.label(), null, g.label(), totals.getOrDefault(g.id(), 0), null, null, null)));
-                    state.answers(source).forEach(a -> voted.add(new Row(a.text(), laneText(a.lane(), language), null,
-                            totals.getOrDefault(a.id(), 0), null, null, a.id())));
+                    // groups and ideas in no group, counted alike (as the vote offered them)
+                    state.optionsOver(source).forEach(o -> voted.add(o.group()
+                            ? new Row(o.text(), null, o.text(), totals.getOrDefault(o.id(), 0), null, null, null)
+                            : new Row(o.text(), laneText(o.lane(), language), null, totals.getOrDefault(o.id(), 0), null, null, o.id())));
                     voted.sort((a, b) -> Integer.compare(b.votes(), a.votes()));
                     rows.addAll(voted);
                 }

@@ -25,7 +25,10 @@ import org.jspecify.annotations.Nullable;
  * see; nothing here is shown as such.
  *
  * <p>Written answers are always listed in text order, never in the order they were written, so
- * that in an anonymous session the order cannot tell who wrote what.
+ * that in an anonymous session the order cannot tell who wrote what. {@link #answers()} also
+ * holds the answers that are {@linkplain Answer#held() held}: only their writers may see them, so
+ * views list answers through {@link #answers(int)} (everyone's) and {@link #answers(int, ParticipantId)}
+ * (one's own). {@code sources} maps each group and vote step to the step it is over.
  */
 public record LiveState(SessionInfo session, long version, int currentStep, @Nullable Instant timerEndsAt,
                         List<Step> steps, List<Participant> participants, List<Answer> answers,
@@ -33,7 +36,7 @@ public record LiveState(SessionInfo session, long version, int currentStep, @Nul
                         List<Touchpoint> touchpoints, List<DevelopmentTarget> committedTargets,
                         List<DevelopmentTarget> earlierTargets, List<TargetReview> reviews,
                         int anonymityThreshold, OrganisationName organisation, Map<Integer, Integer> voteBudgets,
-                        int touchpointsPerStage) {
+                        int touchpointsPerStage, Map<Integer, Integer> sources) {
 
     public static final Comparator<Answer> TEXT_ORDER = Comparator
             .comparing((Answer a) -> a.text().toLowerCase(java.util.Locale.ROOT))
@@ -52,6 +55,7 @@ public record LiveState(SessionInfo session, long version, int currentStep, @Nul
         earlierTargets = List.copyOf(earlierTargets);
         reviews = List.copyOf(reviews);
         voteBudgets = Map.copyOf(voteBudgets);
+        sources = Map.copyOf(sources);
     }
 
     /** How many dots each participant has in a vote step (the deck's budget, or the tenant's setting for it). */
@@ -78,8 +82,17 @@ public record LiveState(SessionInfo session, long version, int currentStep, @Nul
                               boolean present) {
     }
 
+    /**
+     * A written answer. {@code held}: written after its step was revealed in an anonymous session;
+     * shown to nobody but its writer, and counted nowhere, until a reveal releases it with others
+     * (see {@code HeldAnswers}).
+     */
     public record Answer(UUID id, int step, ParticipantId author, @Nullable UnitId unit, @Nullable Lane lane, String text,
-                         long version) {
+                         long version, boolean held) {
+
+        public Answer(UUID id, int step, ParticipantId author, @Nullable UnitId unit, @Nullable Lane lane, String text, long version) {
+            this(id, step, author, unit, lane, text, version, false);
+        }
     }
 
     public record Group(UUID id, int step, String label) {
@@ -115,12 +128,50 @@ public record LiveState(SessionInfo session, long version, int currentStep, @Nul
         return (int) participants.stream().filter(Participant::present).count();
     }
 
+    /** The answers of a step that everyone who may see answers sees: never the held ones. */
     public List<Answer> answers(int step) {
-        return answers.stream().filter(a -> a.step() == step).toList();
+        return answers.stream().filter(a -> a.step() == step && !a.held()).toList();
     }
 
+    /** One participant's own answers of a step, held ones too: a writer always sees what they wrote. */
     public List<Answer> answers(int step, ParticipantId author) {
         return answers.stream().filter(a -> a.step() == step && a.author().equals(author)).toList();
+    }
+
+    /** The fewest held answers a reveal shows together: one shown on its own would single out its writer. */
+    public static final int HELD_BATCH = 2;
+
+    /** How many answers of a step are held until the next reveal (for the facilitator; see {@code HeldAnswers}). */
+    public int held(int step) {
+        return (int) answers.stream().filter(a -> a.step() == step && a.held()).count();
+    }
+
+    /**
+     * What a vote step offers, each counted alike in the budget and the results: over a group
+     * step, every group and every answer of the grouped step that is in no group; over a writing
+     * step, its answers. Groups first (by label), then answers (in text order).
+     */
+    public List<VoteOption> voteOptions(int voteStep) {
+        Integer source = sources.get(voteStep);
+        return source == null ? List.of() : optionsOver(source);
+    }
+
+    /** What a vote over step {@code source} offers (see {@link #voteOptions(int)}). */
+    public List<VoteOption> optionsOver(int source) {
+        Step over = step(source).orElse(null);
+        if (over == null) {
+            return List.of();
+        }
+        List<VoteOption> options = new java.util.ArrayList<>();
+        List<Answer> ideas = answers(over.index());
+        if (over.kind() == ActivityKind.GROUP) {
+            groups(over.index()).forEach(g -> options.add(new VoteOption(g.id(), g.label(), null, true)));
+            Integer grouped = sources.get(over.index());
+            Map<UUID, UUID> grouping = grouping(over.index());
+            ideas = grouped == null ? List.of() : answers(grouped).stream().filter(a -> !grouping.containsKey(a.id())).toList();
+        }
+        ideas.forEach(a -> options.add(new VoteOption(a.id(), a.text(), a.lane(), false)));
+        return List.copyOf(options);
     }
 
     public List<Group> groups(int step) {
@@ -200,7 +251,8 @@ public record LiveState(SessionInfo session, long version, int currentStep, @Nul
     /** How many different participants have answered a step (written, rated, voted or mapped). */
     public int respondents(int step) {
         java.util.Set<ParticipantId> who = new java.util.HashSet<>();
-        answers.stream().filter(a -> a.step() == step).forEach(a -> who.add(a.author()));
+        // a held answer is not counted: the count going up by one after a reveal would point at its writer
+        answers.stream().filter(a -> a.step() == step && !a.held()).forEach(a -> who.add(a.author()));
         ratings.stream().filter(r -> r.step() == step).forEach(r -> who.add(r.participant()));
         votes.stream().filter(v -> v.step() == step && v.dots() > 0).forEach(v -> who.add(v.participant()));
         touchpoints.stream().filter(t -> t.step() == step).forEach(t -> who.add(t.author()));

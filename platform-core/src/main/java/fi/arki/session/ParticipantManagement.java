@@ -53,16 +53,19 @@ public class ParticipantManagement {
     private final DirectoryManagement directory;
     private final TenantSettingsManagement settings;
     private final fi.arki.tenancy.TenantManagement tenants;
+    private final fi.arki.session.internal.VoteOptions voteOptions;
     private final SecureRandom random = new SecureRandom();
 
     ParticipantManagement(Sessions sessions, Changes changes, SessionManagement management, DirectoryManagement directory,
-                          TenantSettingsManagement settings, fi.arki.tenancy.TenantManagement tenants) {
+                          TenantSettingsManagement settings, fi.arki.tenancy.TenantManagement tenants,
+                          fi.arki.session.internal.VoteOptions voteOptions) {
         this.sessions = sessions;
         this.changes = changes;
         this.management = management;
         this.directory = directory;
         this.settings = settings;
         this.tenants = tenants;
+        this.voteOptions = voteOptions;
     }
 
     // ---- joining ---------------------------------------------------------------------------
@@ -298,7 +301,7 @@ public class ParticipantManagement {
         }
         int source = sessions.stepIndex(session, state.cardId(), vote.of())
                 .orElseThrow(() -> new IllegalStateException("Vote source missing"));
-        if (!sessions.answerExists(session, source, item) && !sessions.groupExists(session, source, item)) {
+        if (!voteOptions.offers(session, source, groupedBy(info, session, source), item)) {
             throw new InvalidInputException("session.error.no-such-item");
         }
         int budget = management.voteBudget(info, vote);
@@ -309,6 +312,16 @@ public class ParticipantManagement {
         sessions.noteActivity(session);
         changes.afterCommit(TenantContext.require(), session, version);
         return version;
+    }
+
+    /** Where a vote is over a group step: the step whose answers that step groups (they are votable when in no group). */
+    private @Nullable Integer groupedBy(SessionInfo info, SessionId session, int source) {
+        Sessions.StepState over = sessions.stepState(session, source).orElseThrow();
+        if (!ActivityKind.GROUP.code().equals(over.kind())) {
+            return null;
+        }
+        Activity.Group group = (Activity.Group) management.activity(info, over.cardId(), over.activityId());
+        return sessions.stepIndex(session, over.cardId(), group.of()).orElse(null);
     }
 
     /** Rates a rate or pulse step on its scale (a participant's latest rating counts). */

@@ -66,11 +66,12 @@ public class SessionManagement {
     private final TenantManagement tenants;
     private final FollowupManagement followup;
     private final ApplicationEventPublisher events;
+    private final fi.arki.session.internal.HeldAnswers heldAnswers;
     private final Map<String, InstalledDeck> decks = new ConcurrentHashMap<>();
 
     SessionManagement(Sessions sessions, Changes changes, ObjectProvider<DeckCatalog> catalog, DirectoryManagement directory,
                       TenantSettingsManagement settings, TenantManagement tenants, FollowupManagement followup,
-                      ApplicationEventPublisher events) {
+                      ApplicationEventPublisher events, fi.arki.session.internal.HeldAnswers heldAnswers) {
         this.sessions = sessions;
         this.changes = changes;
         this.catalog = catalog;
@@ -79,6 +80,7 @@ public class SessionManagement {
         this.tenants = tenants;
         this.followup = followup;
         this.events = events;
+        this.heldAnswers = heldAnswers;
     }
 
     // ---- decks -----------------------------------------------------------------------------
@@ -339,18 +341,21 @@ public class SessionManagement {
         List<DevelopmentTarget> toReview = new ArrayList<>(earlier);
         toReview.addAll(reviewedHere);
         java.util.Map<Integer, Integer> budgets = new java.util.HashMap<>();
+        java.util.Map<Integer, Integer> sources = new java.util.HashMap<>();
         for (LiveState.Step step : loaded.steps()) {
-            if (step.kind() == fi.arki.deck.ActivityKind.VOTE) {
-                budgets.put(step.index(), voteBudget(loaded.info(),
-                        (Activity.Vote) activity(loaded.info(), step.cardId(), step.activityId())));
+            Activity activity = activity(loaded.info(), step.cardId(), step.activityId());
+            if (activity instanceof Activity.Vote vote) {
+                budgets.put(step.index(), voteBudget(loaded.info(), vote));
             }
+            VoteSources.of(activity).flatMap(of -> VoteSources.index(loaded.steps(), step, of))
+                    .ifPresent(source -> sources.put(step.index(), source));
         }
         return new LiveState(loaded.info(), loaded.version(), loaded.currentStep(), loaded.timerEndsAt(), loaded.steps(),
                 loaded.participants(), loaded.answers(), loaded.groups(), loaded.groupings(), loaded.votes(), loaded.ratings(),
                 loaded.touchpoints(), committed, toReview, reviews, tenantSettings.anonymityThreshold(),
                 tenantSettings.organisationName(name), budgets,
                 loaded.steps().stream().anyMatch(s -> s.kind() == fi.arki.deck.ActivityKind.JOURNEY_MAP)
-                        ? touchpointsPerStage(loaded.info()) : 0);
+                        ? touchpointsPerStage(loaded.info()) : 0, sources);
     }
 
     // ---- facilitator actions ---------------------------------------------------------------
@@ -380,8 +385,12 @@ public class SessionManagement {
 
     @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
     public void reveal(PersonId actor, SessionId session, int step, boolean revealed) {
-        requireFacilitator(session, actor);
-        announce(session, sessions.setStepFlag(session, step, true, revealed));
+        SessionInfo info = requireFacilitator(session, actor);
+        long version = sessions.setStepFlag(session, step, true, revealed);
+        if (revealed) {
+            version = heldAnswers.release(info, step).orElse(version);
+        }
+        announce(session, version);
     }
 
     @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})

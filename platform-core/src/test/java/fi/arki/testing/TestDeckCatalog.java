@@ -39,13 +39,38 @@ public class TestDeckCatalog implements DeckCatalog {
         }
     }
 
+    /**
+     * A closing-style deck whose vote is over a group step (ideas, group, vote), as the Juuti
+     * deck's closing card is: enabled only for the tenants a test names with {@link #enableClosing}.
+     */
+    public static final String CLOSING_DECK = "test-closing";
+    public static final InstalledDeck CLOSING = new InstalledDeck(new DeckManifest(CLOSING_DECK, VERSION, ">=0.1",
+            List.of(Language.FI, Language.SV, Language.EN), new Provenance("Juuti (2015)", null, null), "CC-BY-4.0", List.of(),
+            List.of(new Card("closing", 20, true, null, List.of(
+                    new Activity.Prompt("ideas"),
+                    new Activity.Group("group", "ideas"),
+                    new Activity.Vote("vote", "group", 3))))),
+            new DeckTexts(Map.of(Language.FI, Map.of("deck.title", "Päätös (testi)", "card.closing.title", "Päätös",
+                    "card.closing.ideas", "Ideat", "card.closing.group", "Ryhmitelkää", "card.closing.vote", "Äänestäkää"))),
+            DeckOrigin.CODE, true);
+
+    private static final java.util.Set<fi.arki.shared.TenantId> CLOSING_ENABLED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    public static void enableClosing(fi.arki.shared.TenantId tenant) {
+        CLOSING_ENABLED.add(tenant);
+    }
+
     @Override
     public List<InstalledDeck> enabledForCurrentTenant() {
-        return List.of(INSTALLED);
+        boolean closing = fi.arki.tenancy.TenantContext.current().map(CLOSING_ENABLED::contains).orElse(false);
+        return closing ? List.of(INSTALLED, CLOSING) : List.of(INSTALLED);
     }
 
     @Override
     public Optional<InstalledDeck> find(String deckId, String version) {
+        if (CLOSING_DECK.equals(deckId) && VERSION.equals(version)) {
+            return Optional.of(CLOSING);
+        }
         return DECK.equals(deckId) && VERSION.equals(version) ? Optional.of(INSTALLED) : Optional.empty();
     }
 

@@ -416,12 +416,14 @@ public class Sessions {
     /**
      * Writes an answer in one statement: only into a running session, an unlocked step of a
      * writing kind, by a participant of that session. A retry with the same id and text returns
-     * nothing (no change); the caller then checks that the answer is there.
+     * nothing (no change); the caller then checks that the answer is there. A new answer to a
+     * revealed step of an anonymous session is stored held (see HeldAnswers); an edit keeps
+     * whether its answer is held.
      */
     public Optional<Long> upsertAnswer(SessionId session, ParticipantId participant, int step, UUID id, @Nullable Lane lane, String body) {
         return db.resultQuery("""
-                insert into answer (tenant_id, session_id, id, step_idx, participant_id, unit_id, lane, body)
-                select s.tenant_id, s.id, {0}, st.idx, p.id, p.unit_id, {1}, {2}
+                insert into answer (tenant_id, session_id, id, step_idx, participant_id, unit_id, lane, body, held)
+                select s.tenant_id, s.id, {0}, st.idx, p.id, p.unit_id, {1}, {2}, s.mode = 'anonymous' and st.revealed
                 from live_session s
                 join session_step st on st.tenant_id = s.tenant_id and st.session_id = s.id and st.idx = {3}
                 join participant p on p.tenant_id = s.tenant_id and p.session_id = s.id and p.id = {4}
@@ -535,7 +537,9 @@ public class Sessions {
         List<LiveState.Answer> answers = db.selectFrom(ANSWER).where(ANSWER.SESSION_ID.eq(sid))
                 .fetch(r -> new LiveState.Answer(r.getId(), r.getStepIdx(), new ParticipantId(r.getParticipantId()),
                         r.getUnitId() == null ? null : new UnitId(r.getUnitId()),
-                        r.getLane() == null ? null : Lane.ofCode(r.getLane()).orElseThrow(), r.getBody(), r.getVersion()));
+                        r.getLane() == null ? null : Lane.ofCode(r.getLane()).orElseThrow(), r.getBody(), r.getVersion(),
+                        // once the session is closed, nothing is live to single anyone out: the summary has every answer
+                        r.getHeld() && info.running()));
         List<LiveState.Group> groups = db.selectFrom(ANSWER_GROUP).where(ANSWER_GROUP.SESSION_ID.eq(sid))
                 .fetch(r -> new LiveState.Group(r.getId(), r.getStepIdx(), r.getLabel()));
         List<LiveState.Grouping> groupings = db.selectFrom(ANSWER_GROUPING).where(ANSWER_GROUPING.SESSION_ID.eq(sid))

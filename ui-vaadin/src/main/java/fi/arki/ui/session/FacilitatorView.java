@@ -414,7 +414,7 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
 
     private Object writingSignature(LiveState.Step step) {
         LiveState.Step now = state.step(step.index()).orElse(step);
-        return List.of(now.revealed(), now.locked(), state.answers(step.index()));
+        return List.of(now.revealed(), now.locked(), state.answers(step.index()), state.held(step.index()));
     }
 
     private Component writing(LiveState.Step step, boolean lanes) {
@@ -423,7 +423,7 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
         Paragraph count = new Paragraph(getTranslation("session.answers.count", state.answers(step.index()).size(),
                 state.respondents(step.index())));
         count.setId("answer-count");
-        box.add(count);
+        box.add(count, HeldNote.of(this, state, now, () -> act(() -> sessions.reveal(me, info.id(), step.index(), true))));
         if (now.revealed()) {
             box.add(StepParts.answers(this, state.answers(step.index()), lanes, state.participantsById(), !info.anonymous(), "all-answers"));
         } else {

@@ -165,15 +165,12 @@ final class StepParts {
         return box;
     }
 
-    /** Items a vote is over: the groups of a group step, or the answers of a writing step. */
+    /** Items a vote is over: the groups of a group step and the ideas in no group, or the answers of a writing step. */
     record VoteItem(UUID id, String text) {
     }
 
     static List<VoteItem> voteItems(LiveState state, LiveState.Step source) {
-        if (source.kind() == fi.arki.deck.ActivityKind.GROUP) {
-            return state.groups(source.index()).stream().map(g -> new VoteItem(g.id(), g.label())).toList();
-        }
-        return state.answers(source.index()).stream().map(a -> new VoteItem(a.id(), a.text())).toList();
+        return state.optionsOver(source.index()).stream().map(o -> new VoteItem(o.id(), o.text())).toList();
     }
 
     static Optional<LiveState.Step> sourceOf(LiveState state, LiveState.Step step, String activityId) {

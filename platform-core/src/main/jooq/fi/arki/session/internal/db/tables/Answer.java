@@ -115,6 +115,11 @@ public class Answer extends TableImpl<AnswerRecord> {
      */
     public final TableField<AnswerRecord, Long> VERSION = createField(DSL.name("version"), SQLDataType.BIGINT.nullable(false).generatedByDefaultAsIdentity(), this, "");
 
+    /**
+     * The column <code>answer.held</code>.
+     */
+    public final TableField<AnswerRecord, Boolean> HELD = createField(DSL.name("held"), SQLDataType.BOOLEAN.nullable(false).defaultValue(DSL.field(DSL.raw("false"), SQLDataType.BOOLEAN)), this, "");
+
     private Answer(Name alias, Table<AnswerRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

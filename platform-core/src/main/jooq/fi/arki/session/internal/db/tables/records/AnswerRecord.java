@@ -171,6 +171,21 @@ public class AnswerRecord extends UpdatableRecordImpl<AnswerRecord> {
         return (Long) get(9);
     }
 
+    /**
+     * Setter for <code>answer.held</code>.
+     */
+    public AnswerRecord setHeld(Boolean value) {
+        set(10, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>answer.held</code>.
+     */
+    public Boolean getHeld() {
+        return (Boolean) get(10);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -194,7 +209,7 @@ public class AnswerRecord extends UpdatableRecordImpl<AnswerRecord> {
     /**
      * Create a detached, initialised AnswerRecord
      */
-    public AnswerRecord(UUID tenantId, UUID sessionId, UUID id, Integer stepIdx, UUID participantId, UUID unitId, String lane, String body, OffsetDateTime createdAt, Long version) {
+    public AnswerRecord(UUID tenantId, UUID sessionId, UUID id, Integer stepIdx, UUID participantId, UUID unitId, String lane, String body, OffsetDateTime createdAt, Long version, Boolean held) {
         super(Answer.ANSWER);
 
         setTenantId(tenantId);
@@ -207,6 +222,7 @@ public class AnswerRecord extends UpdatableRecordImpl<AnswerRecord> {
         setBody(body);
         setCreatedAt(createdAt);
         setVersion(version);
+        setHeld(held);
         resetTouchedOnNotNull();
     }
 }
