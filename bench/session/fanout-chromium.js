@@ -47,7 +47,7 @@ function liveHeapMb() {
   const heapAfter = liveHeapMb();
   const lat = []; const lastPer = []; let missing = 0;
   for (let k = -WARMUP; k < ROUNDS; k++) {
-    const target = (k + WARMUP) % 2 === 0 ? 3 : 2;
+    const target = (k + WARMUP) % 2 === 0 ? 4 : 3; // the card's first two questions
     await Promise.all(pages.map((p) => p.evaluate((t) => { delete window.__arrivals[t]; }, target)));
     const clickedAt = await click(facilitator, (k + WARMUP) % 2 === 0 ? 'step-next' : 'step-previous', target);
     const deadline = Date.now() + 30000;

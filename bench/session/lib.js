@@ -11,8 +11,8 @@ async function launch() {
   return chromium.launch(CHROMIUM);
 }
 
-/** Signs in as the demo facilitator, starts a one-card Juuti session, moves to its first question. */
-async function startSession(browser, base, cardTitle = 'Asiakkailta saatava') {
+/** Signs in as the demo facilitator, starts a one-card Juuti session, moves past the targets review to its first question (step 3). */
+async function startSession(browser, base, cardTitle = 'Työhyvinvointi') {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addCookies([{ name: 'arki-lang', value: 'fi', url: base }]);
   const page = await context.newPage();
@@ -32,6 +32,7 @@ async function startSession(browser, base, cardTitle = 'Asiakkailta saatava') {
   await page.waitForURL(/facilitate/);
   const code = (await page.textContent('#join-code')).trim();
   await next(page, 2);
+  await next(page, 3);
   return { page, code, url: page.url() };
 }
 

@@ -87,9 +87,10 @@ class ThesisQuestionsTests {
         Map<String, String> placement = new LinkedHashMap<>();
         placement.put("Osaaminen 0", "card.competence.success");
         number(placement, "Osaaminen", "competence", 3);
-        number(placement, "Asiakkailta saatava osaaminen", "competence-customers", 2);
-        number(placement, "Tiimin vuorovaikutus", "interaction-team", 4);
-        number(placement, "Vuorovaikutus / palaute asiakkaiden kanssa", "interaction-customers", 4);
+        // since 2.0.0 each dimension is one card: the second sub-part's questions follow the first's
+        numberFrom(placement, "Asiakkailta saatava osaaminen", "competence", 2, 4);
+        number(placement, "Tiimin vuorovaikutus", "interaction", 4);
+        numberFrom(placement, "Vuorovaikutus / palaute asiakkaiden kanssa", "interaction", 4, 5);
         number(placement, "Sitoutunut työntekijä", "commitment", 3);
         number(placement, "Työhyvinvointi", "wellbeing", 2);
         number(placement, "Oikeudenmukaisuus", "fairness", 4);
@@ -99,8 +100,13 @@ class ThesisQuestionsTests {
 
     /** Section questions 1…n are the card's activities q1…qn. */
     private static void number(Map<String, String> placement, String section, String card, int count) {
+        numberFrom(placement, section, card, count, 1);
+    }
+
+    /** Section questions 1…n are the card's activities q<first>…q<first+n-1>. */
+    private static void numberFrom(Map<String, String> placement, String section, String card, int count, int first) {
         for (int n = 1; n <= count; n++) {
-            placement.put(section + " " + n, "card." + card + ".q" + n);
+            placement.put(section + " " + n, "card." + card + ".q" + (first + n - 1));
         }
     }
 }

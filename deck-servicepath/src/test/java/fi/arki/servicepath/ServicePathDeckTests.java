@@ -24,6 +24,9 @@ class ServicePathDeckTests {
 
     final DeckUnderTest deck = DeckUnderTest.of(new ServicePathDeck());
 
+    static final int MAX = 2;
+    static final String DIMENSION = "service-path";
+
     @Test
     void the_cards_walk_from_the_path_through_emotions_and_effort_to_what_to_improve_and_the_follow_up() {
         assertThat(deck.manifest().id()).isEqualTo("servicepath");
@@ -86,5 +89,23 @@ class ServicePathDeckTests {
         assertThat(deck.text(language, "card.effort.intro.source")).contains("Löytänä & Korkiakoski 2014");
         assertThat(deck.text(language, "card.channels.intro.source")).contains("Filenius 2015");
         assertThat(deck.introSources(language)).allSatisfy((key, source) -> assertThat(source).as(key).containsPattern("\\d{4}"));
+    }
+
+    /** A card run alone is a whole slot: the open targets first, at most {@code max} new ones last (a pulse may follow). */
+    @Test
+    void every_card_that_runs_alone_reviews_the_open_targets_first_and_commits_new_ones_last() {
+        for (Card card : deck.cards()) {
+            if (!card.standalone()) {
+                continue;
+            }
+            List<ActivityKind> kinds = card.activities().stream().map(Activity::kind).toList();
+            assertThat(kinds.subList(0, 2)).as(card.id()).containsExactly(ActivityKind.INTRO, ActivityKind.REVIEW_TARGETS);
+            assertThat(card.activities()).as(card.id()).filteredOn(Activity.CommitTargets.class::isInstance)
+                    .singleElement().isEqualTo(new Activity.CommitTargets("targets", MAX));
+            assertThat(kinds.subList(kinds.indexOf(ActivityKind.COMMIT_TARGETS) + 1, kinds.size())).as(card.id())
+                    .isSubsetOf(ActivityKind.PULSE);
+            assertThat(card.dimension()).as(card.id()).isEqualTo(DIMENSION);
+        }
+        assertThat(deck.manifest().version()).isEqualTo("2.0.0");
     }
 }

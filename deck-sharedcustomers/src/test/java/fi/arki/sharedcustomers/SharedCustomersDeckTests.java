@@ -24,6 +24,9 @@ class SharedCustomersDeckTests {
 
     final DeckUnderTest deck = DeckUnderTest.of(new SharedCustomersDeck());
 
+    static final int MAX = 1;
+    static final String DIMENSION = "shared-customers";
+
     @Test
     void the_cards_go_from_who_we_serve_together_to_one_shared_practice_and_its_follow_up() {
         assertThat(deck.manifest().id()).isEqualTo("sharedcustomers");
@@ -100,5 +103,23 @@ class SharedCustomersDeckTests {
         assertThat(deck.text(language, "card.bouncing.intro.source")).contains("Valo Future Oy", "2022");
         assertThat(deck.text(language, "card.practice.intro.source")).contains("2020", "Valo Future Oy");
         assertThat(deck.introSources(language)).allSatisfy((key, source) -> assertThat(source).as(key).containsPattern("\\d{4}"));
+    }
+
+    /** A card run alone is a whole slot: the open targets first, at most {@code max} new ones last (a pulse may follow). */
+    @Test
+    void every_card_that_runs_alone_reviews_the_open_targets_first_and_commits_new_ones_last() {
+        for (Card card : deck.cards()) {
+            if (!card.standalone()) {
+                continue;
+            }
+            List<ActivityKind> kinds = card.activities().stream().map(Activity::kind).toList();
+            assertThat(kinds.subList(0, 2)).as(card.id()).containsExactly(ActivityKind.INTRO, ActivityKind.REVIEW_TARGETS);
+            assertThat(card.activities()).as(card.id()).filteredOn(Activity.CommitTargets.class::isInstance)
+                    .singleElement().isEqualTo(new Activity.CommitTargets("targets", MAX));
+            assertThat(kinds.subList(kinds.indexOf(ActivityKind.COMMIT_TARGETS) + 1, kinds.size())).as(card.id())
+                    .isSubsetOf(ActivityKind.PULSE);
+            assertThat(card.dimension()).as(card.id()).isEqualTo(DIMENSION);
+        }
+        assertThat(deck.manifest().version()).isEqualTo("2.0.0");
     }
 }

@@ -1,6 +1,7 @@
 package fi.arki.insight;
 
 import fi.arki.deck.Activity;
+import fi.arki.deck.ActivityKind;
 import fi.arki.deck.Card;
 import fi.arki.deck.DeckTexts;
 import fi.arki.deck.InstalledDeck;
@@ -104,9 +105,11 @@ public class CardPrintManagement {
         document.addTitle(info.title());
         document.open();
         Font source = SummaryExports.font(9, Font.ITALIC);
-        Font title = SummaryExports.font(22, Font.BOLD);
-        Font body = SummaryExports.font(11, Font.NORMAL);
-        Font question = SummaryExports.font(13, Font.BOLD);
+        // sized so that a whole slot (Juuti's interaction: intro in two parts, eight questions, pick,
+        // vote and targets) stays on one A4 page above the QR code
+        Font title = SummaryExports.font(18, Font.BOLD);
+        Font body = SummaryExports.font(9.5f, Font.NORMAL);
+        Font question = SummaryExports.font(10.5f, Font.BOLD);
         String deckTitle = texts.text(language, "deck.title", org);
         int number = 0;
         for (Map.Entry<String, List<Activity>> entry : cards.entrySet()) {
@@ -126,7 +129,7 @@ public class CardPrintManagement {
                 if (activity instanceof Activity.Intro intro) {
                     for (String part : text.split("\n")) {
                         Paragraph paragraph = new Paragraph(part, body);
-                        paragraph.setSpacingAfter(4);
+                        paragraph.setSpacingAfter(2);
                         document.add(paragraph);
                     }
                     texts.find(language, key + ".source").ifPresent(s ->
@@ -138,9 +141,14 @@ public class CardPrintManagement {
                     Paragraph q = new Paragraph();
                     q.add(new Chunk("• ", question));
                     q.add(new Chunk(text, question));
-                    q.setSpacingBefore(10);
+                    q.setSpacingBefore(4);
                     document.add(q);
-                    texts.find(language, key + ".help").ifPresent(h -> document.add(new Paragraph(h, source)));
+                    // hints help whoever writes an answer; the facilitator's steps (review, vote, targets) are run
+                    // on the screen, and their hints would push a whole slot over one sheet
+                    if (activity.kind() == ActivityKind.PROMPT || activity.kind() == ActivityKind.START_CONTINUE_STOP
+                            || activity.kind() == ActivityKind.RATE) {
+                        texts.find(language, key + ".help").ifPresent(h -> document.add(new Paragraph(h, source)));
+                    }
                 }
             }
         }

@@ -58,10 +58,11 @@ public record Coverage(Instant since, int threshold, List<UnitLine> units, List<
     }
 
     /**
-     * @param decks the titles of the decks the team ran in the period
+     * @param decks         the titles of the decks the team ran in the period
+     * @param followThrough of the period's targets that are due, how many the team reviewed as done
      */
     public record TeamLine(TeamId id, String name, int sessions, @Nullable Instant lastSession, List<String> decks,
-                           int openTargets, int doneTargets, int overdueTargets) {
+                           int openTargets, int doneTargets, int overdueTargets, FollowThrough followThrough) {
 
         public TeamLine {
             decks = List.copyOf(decks);

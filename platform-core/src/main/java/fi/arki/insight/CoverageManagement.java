@@ -109,7 +109,8 @@ public class CoverageManagement {
                         held.stream().map(SessionRecord::createdAt).max(Comparator.naturalOrder()).orElse(null),
                         held.stream().map(r -> decks.title(r.deckId(), r.deckVersion())).distinct().sorted().toList(),
                         count(committed, TargetStatus.OPEN), count(committed, TargetStatus.DONE),
-                        (int) committed.stream().filter(t -> overdue(t, today)).count()));
+                        (int) committed.stream().filter(t -> overdue(t, today)).count(),
+                        FollowThrough.of(committed, today, threshold)));
             }
             units.add(new UnitLine(unit.unit().id(), unit.unit().name(), teams));
         }

@@ -187,10 +187,8 @@ public class SessionManagement {
                 .orElseThrow(() -> new InvalidInputException("session.error.deck-not-enabled"));
         List<Card> cards = chosenCards(deck, spec.cardIds());
         List<Sessions.StepRow> steps = new ArrayList<>();
-        for (Card card : cards) {
-            for (Activity activity : card.activities()) {
-                steps.add(new Sessions.StepRow(steps.size(), card.id(), activity.id(), activity.kind()));
-            }
+        for (SlotSteps.Step step : SlotSteps.of(cards)) {
+            steps.add(new Sessions.StepRow(steps.size(), step.card().id(), step.activity().id(), step.activity().kind()));
         }
         if (steps.isEmpty()) {
             throw new InvalidInputException("session.error.no-cards");

@@ -10,6 +10,8 @@ import fi.arki.directory.PersonId;
 import fi.arki.directory.Role;
 import fi.arki.directory.Team;
 import fi.arki.directory.Unit;
+import fi.arki.followup.ReviewOutcome;
+import fi.arki.followup.TargetDraft;
 import fi.arki.followup.TargetId;
 import fi.arki.followup.TargetStatus;
 import fi.arki.session.Joined;
@@ -25,7 +27,10 @@ import fi.arki.shared.TenantId;
 import fi.arki.tenancy.TenantContext;
 import fi.arki.tenancy.TenantManagement;
 import fi.arki.testing.ArkiIntegrationTest;
+import fi.arki.testing.TestDatabase;
 import fi.arki.testing.TestDeckCatalog;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -52,6 +57,7 @@ class CoverageIntegrationTests {
     @Autowired SessionManagement sessions;
     @Autowired ParticipantManagement participants;
     @Autowired CoverageManagement coverage;
+    @Autowired fi.arki.followup.FollowupManagement followup;
 
     TenantId tenant = TenantId.random();
     Unit business;
@@ -186,6 +192,61 @@ class CoverageIntegrationTests {
             assertThat(t.teamName()).isEqualTo("Rahoitus");
         });
         assertThat(result.ratings()).isEmpty();
+    }
+
+    /**
+     * Follow-through: targets reviewed as done ÷ targets due, per team, given only once at least
+     * the anonymity threshold (5) of the team's targets are due; a target not yet due counts in
+     * neither, even when it is already done.
+     */
+    @Test
+    void follow_through_is_done_of_due_and_shown_only_from_the_threshold_up() throws Exception {
+        SessionInfo slot = held(List.of(funding, water, advice), false);
+        List<TargetId> fundingDue = committed(slot, funding, 5);
+        List<TargetId> waterDue = committed(slot, water, 4);
+        List<TargetId> adviceEarly = committed(slot, advice, 1);
+        makeDue(fundingDue);
+        makeDue(waterDue);
+        TenantContext.runAs(tenant, () -> {
+            for (TargetId done : fundingDue.subList(0, 3)) {
+                followup.review(done, slot.id().value(), ReviewOutcome.DONE, null);
+            }
+            followup.review(fundingDue.get(3), slot.id().value(), ReviewOutcome.DROPPED, "Ei enää ajankohtainen");
+            waterDue.forEach(done -> followup.review(done, slot.id().value(), ReviewOutcome.DONE, null));
+            followup.review(adviceEarly.getFirst(), slot.id().value(), ReviewOutcome.DONE, null);
+        });
+
+        Coverage result = read();
+        assertThat(team(result, funding).followThrough()).as("3 of 5 due, one dropped and one still open")
+                .isEqualTo(new FollowThrough(5, 3, 60));
+        assertThat(team(result, water).followThrough()).as("all done, but only 4 due: below the threshold")
+                .isEqualTo(new FollowThrough(4, 4, null));
+        assertThat(team(result, advice).followThrough()).as("done early, not yet due").isEqualTo(new FollowThrough(0, 0, null));
+        assertThat(team(result, nature).followThrough()).isEqualTo(new FollowThrough(0, 0, null));
+    }
+
+    List<TargetId> committed(SessionInfo session, Team team, int count) {
+        List<TargetId> ids = new java.util.ArrayList<>();
+        TenantContext.runAs(tenant, () -> {
+            for (int i = 0; i < count; i++) {
+                TargetId id = TargetId.random();
+                followup.commit(new TargetDraft(id, team.id(), session.id().value(), team.name() + " kohde " + i, null, "Tiimi",
+                        LocalDate.now().plusDays(1), "competence"));
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
+    /** Due dates in the past cannot be committed; time passes instead, as the superuser. */
+    static void makeDue(List<TargetId> targets) throws Exception {
+        try (Connection c = TestDatabase.superuser().getConnection();
+             PreparedStatement due = c.prepareStatement("update development_target set due_date = current_date - 1 where id = ?")) {
+            for (TargetId target : targets) {
+                due.setObject(1, target.value());
+                assertThat(due.executeUpdate()).isEqualTo(1);
+            }
+        }
     }
 
     static Coverage.TeamLine team(Coverage result, Team team) {

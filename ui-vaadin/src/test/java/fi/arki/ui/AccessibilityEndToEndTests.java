@@ -147,8 +147,15 @@ class AccessibilityEndToEndTests {
             BrowserSupport.waitFor(guest).until(ExpectedConditions.presenceOfElementLocated(By.id("step-question")));
             analyze(guest, "participant sv intro");
 
+            press(facilitator, "step-next", Keys.ENTER); // the slot opens with the team's open targets
+            fi.arki.ui.session.SessionPages.waitText(guest, "step-progress", "Steg 2 / 8");
+            analyze(guest, "participant sv review");
+            analyze(facilitator, "facilitator fi console-review");
+            press(facilitator, "step-next", Keys.ENTER); // the customers' NPS, as the team sees it
+            fi.arki.ui.session.SessionPages.waitText(guest, "step-progress", "Steg 3 / 8");
+            analyze(guest, "participant sv rate");
             press(facilitator, "step-next", Keys.ENTER);
-            fi.arki.ui.session.SessionPages.waitText(guest, "step-progress", "Steg 2 / 6");
+            fi.arki.ui.session.SessionPages.waitText(guest, "step-progress", "Steg 4 / 8");
             analyze(facilitator, "facilitator fi console-prompt");
             String written = "Svenskspråkig service";
             keyboard(guest, "answer-text");
@@ -167,7 +174,7 @@ class AccessibilityEndToEndTests {
             analyze(guest, "participant sv prompt-revealed");
 
             press(facilitator, "step-next", Keys.ENTER); // grouping, by keyboard
-            fi.arki.ui.session.SessionPages.waitText(facilitator, "step-progress", "Vaihe 3 / 6");
+            fi.arki.ui.session.SessionPages.waitText(facilitator, "step-progress", "Vaihe 5 / 8");
             keyboard(facilitator, "group-label");
             new Actions(facilitator).sendKeys("Palvelukieli").perform();
             press(facilitator, "group-create", Keys.ENTER);
@@ -191,11 +198,11 @@ class AccessibilityEndToEndTests {
             analyze(facilitator, "facilitator fi console-vote");
 
             press(facilitator, "step-next", Keys.ENTER);
-            fi.arki.ui.session.SessionPages.waitText(guest, "step-progress", "Steg 5 / 6");
+            fi.arki.ui.session.SessionPages.waitText(guest, "step-progress", "Steg 7 / 8");
             analyze(guest, "participant sv commit");
             analyze(facilitator, "facilitator fi console-commit");
             press(facilitator, "step-next", Keys.ENTER);
-            fi.arki.ui.session.SessionPages.waitText(guest, "step-progress", "Steg 6 / 6");
+            fi.arki.ui.session.SessionPages.waitText(guest, "step-progress", "Steg 8 / 8");
             analyze(guest, "participant sv pulse");
             analyze(facilitator, "facilitator fi console-pulse");
 

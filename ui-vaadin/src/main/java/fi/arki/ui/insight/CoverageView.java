@@ -21,6 +21,7 @@ import fi.arki.followup.IdeaManagement;
 import fi.arki.followup.IdeaStatus;
 import fi.arki.insight.Coverage;
 import fi.arki.insight.CoverageManagement;
+import fi.arki.insight.FollowThrough;
 import fi.arki.shared.Language;
 import fi.arki.shared.OrganisationName;
 import fi.arki.tenancy.TenantSettingsManagement;
@@ -157,7 +158,7 @@ public class CoverageView extends Main implements HasDynamicTitle {
             table.addClassName("arki-table");
             table.setCaptionText(getTranslation("coverage.unit.caption", unit.name(), unit.teamsReached(), unit.teams().size()));
             header(table, "coverage.col.team", "coverage.col.sessions", "coverage.col.last", "coverage.col.decks",
-                    "coverage.col.open", "coverage.col.done", "coverage.col.overdue");
+                    "coverage.col.open", "coverage.col.done", "coverage.col.overdue", "coverage.col.follow-through");
             for (Coverage.TeamLine team : unit.teams()) {
                 NativeTableRow row = table.getBody().addRow();
                 row.addHeaderCell().setText(team.name());
@@ -168,13 +169,28 @@ public class CoverageView extends Main implements HasDynamicTitle {
                 row.addDataCell().setText(Integer.toString(team.openTargets()));
                 row.addDataCell().setText(Integer.toString(team.doneTargets()));
                 row.addDataCell().setText(Integer.toString(team.overdueTargets()));
+                row.addDataCell().setText(followThrough(team.followThrough()));
                 if (team.sessions() == 0) {
                     row.addClassName("arki-not-reached");
                 }
             }
             section.add(table);
         }
+        if (!result.units().isEmpty()) {
+            Paragraph note = new Paragraph(getTranslation("coverage.follow-through.note", result.threshold()));
+            note.setId("coverage-follow-through-note");
+            note.addClassName("arki-muted");
+            section.add(note);
+        }
         return section;
+    }
+
+    /** "60 % (3/5)", or only the counts below the threshold ("–, 3/4 due"), or "–" with nothing due. */
+    private String followThrough(FollowThrough figure) {
+        if (figure.percent() != null) {
+            return getTranslation("coverage.follow-through.rate", figure.percent(), figure.done(), figure.due());
+        }
+        return figure.due() == 0 ? "–" : getTranslation("coverage.follow-through.withheld", figure.done(), figure.due());
     }
 
     private Section ratings(Coverage result, Language language) {

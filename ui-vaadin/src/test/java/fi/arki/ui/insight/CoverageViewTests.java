@@ -41,8 +41,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 @UiIntegrationTest
 class CoverageViewTests extends SpringBrowserlessTest {
 
-    static final int CLOSING_TARGETS = 4; // juuti closing card: intro, ideas, group, vote, targets, pulse
-    static final int CLOSING_PULSE = 5;
+    static final int CLOSING_TARGETS = 6; // juuti closing card: intro, review, nps, ideas, group, vote, targets, pulse
+    static final int CLOSING_IDEAS = 3;
+    static final int CLOSING_PULSE = 7;
 
     @Autowired TenantManagement tenants;
     @Autowired DirectoryManagement directory;
@@ -78,7 +79,7 @@ class CoverageViewTests extends SpringBrowserlessTest {
                 SessionMode.ANONYMOUS, null));
         for (int value : new int[] {5, 4, 4, 3, 5}) {
             Joined guest = participants.join(session.id(), Joiner.guest(null, null, Language.FI));
-            participants.writeAnswer(session.id(), guest.participant(), 1, java.util.UUID.randomUUID(), null, "Salainen idea " + value);
+            participants.writeAnswer(session.id(), guest.participant(), CLOSING_IDEAS, java.util.UUID.randomUUID(), null, "Salainen idea " + value);
             participants.rate(session.id(), guest.participant(), CLOSING_PULSE, value);
         }
         sessions.commitTarget(lead.id(), session.id(), CLOSING_TARGETS, TargetId.random(), "Asiakaspalautteen kuukausikatsaus",
@@ -102,7 +103,12 @@ class CoverageViewTests extends SpringBrowserlessTest {
         NativeTable unit = $(NativeTable.class).all().stream().filter(t -> t.getCaptionText().startsWith("Ympäristö")).findFirst()
                 .orElseThrow();
         assertThat(unit.getCaptionText()).isEqualTo("Ympäristö: 1/2 tiimiä mukana");
-        assertThat(unit.getElement().getTextRecursively()).contains("Vesitalous", "Luonnonsuojelu", "Juutin");
+        assertThat(unit.getElement().getTextRecursively()).contains("Vesitalous", "Luonnonsuojelu", "Juutin", "Toteutusaste");
+        assertThat(unit.getBody().getRows().stream().filter(r -> r.getHeaderCells().getFirst().getText().equals("Vesitalous"))
+                .findFirst().orElseThrow().getDataCells().getLast().getText())
+                .as("Vesitalous' follow-through: its one target is not due yet").isEqualTo("–");
+        assertThat($(Paragraph.class).id("coverage-follow-through-note").getText())
+                .contains("arvioinut toteutetuiksi", "vähintään 5");
         Div pulse = $(Div.class).id("coverage-rating-0");
         assertThat(pulse.getElement().getTextRecursively())
                 .contains("Koko organisaatio: keskiarvo 4,2 (asteikko 1–5) – 5 vastausta 1 keskustelusta");

@@ -125,12 +125,14 @@ class ResilienceEndToEndTests {
         click(facilitator, By.xpath("//vaadin-checkbox[.//label[normalize-space()='Yritysrahoitus']]"));
         fi.arki.ui.session.SessionPages.pick(facilitator, "start-deck", "Juutin kuusi ulottuvuutta");
         click(facilitator, By.xpath("//vaadin-radio-button[.//label[contains(., 'Yksi kortti')]]"));
-        BrowserSupport.choose(facilitator, "start-card", "Asiakkailta saatava");
+        BrowserSupport.choose(facilitator, "start-card", "Työhyvinvointi");
         click(facilitator, By.id("start-submit"));
         waitFor(facilitator).until(ExpectedConditions.urlContains("/facilitate"));
         String code = BrowserSupport.text(facilitator, By.id("join-code"));
-        click(facilitator, By.id("step-next"));
+        click(facilitator, By.id("step-next")); // the review of the team's open targets
         waitFor(facilitator).until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-progress"), "Vaihe 2 /"));
+        click(facilitator, By.id("step-next"));
+        waitFor(facilitator).until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-progress"), "Vaihe 3 /"));
         return code;
     }
 
@@ -139,7 +141,7 @@ class ResilienceEndToEndTests {
         finnish(guest, base);
         guest.get(base + "/join/" + code);
         click(guest, By.id("join-submit"));
-        waitFor(guest).until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-question"), "Missä kohtaatte asiakkaita"));
+        waitFor(guest).until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-question"), "Miten sinä viihdyt työpaikalla"));
         return guest;
     }
 
@@ -390,9 +392,9 @@ class ResilienceEndToEndTests {
         ChromeDriver participant = guest(nodeB.base(), code);
 
         click(facilitator, By.id("step-next"));
-        waitFor(participant).until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-progress"), "Vaihe 3 /"));
+        waitFor(participant).until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-progress"), "Vaihe 4 /"));
         click(facilitator, By.id("step-previous"));
-        waitFor(participant).until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-progress"), "Vaihe 2 /"));
+        waitFor(participant).until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-progress"), "Vaihe 3 /"));
 
         // and the other way: an answer written on B reaches the facilitator's count on A
         write(participant, "Solmulta B");

@@ -70,7 +70,7 @@ class CardPrintTests {
             lead = directory.addPerson("Fanni Fasilitaattori", null, null);
             other = directory.addPerson("Olli Ohikulkija", null, null);
             directory.addToTeam(team.id(), lead.id(), true);
-            session = sessions.start(lead.id(), new SessionStart(List.of(team.id()), "juuti", List.of("competence", "closing"),
+            session = sessions.start(lead.id(), new SessionStart(List.of(team.id()), "juuti", List.of("competence", "interaction", "closing"),
                     SessionMode.ANONYMOUS, null));
         });
     }
@@ -86,18 +86,18 @@ class CardPrintTests {
         byte[] pdf = TenantContext.callAs(tenant, () -> prints.pdf(session.id(), lead.id(), Language.FI, link));
 
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            assertThat(document.getNumberOfPages()).as("competence and closing, one page each").isEqualTo(2);
+            assertThat(document.getNumberOfPages()).as("competence, interaction (the longest card) and closing, one page each").isEqualTo(3);
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setStartPage(1);
             stripper.setEndPage(1);
             String first = stripper.getText(document).replaceAll("\\s+", " ");
-            assertThat(first).contains("Juutin kuusi ulottuvuutta", "Kortti 1/2", "Osaaminen",
+            assertThat(first).contains("Juutin kuusi ulottuvuutta", "Kortti 1/3", "Osaaminen",
                     "Lähde: Juuti 2015", "Missä olemme hyviä? Missä jaatte onnistumiset?",
                     "Mitä tietoa tarvitset asiakkaan palveluun muilta vastuualueilta? Organisaatiostamme?",
                     "kirjoita koodi " + session.joinCode(), "https://arki.example.fi/join");
             assertThat(first).doesNotContain("{organisation");
 
-            for (int page = 0; page < 2; page++) {
+            for (int page = 0; page < 3; page++) {
                 BufferedImage image = new PDFRenderer(document).renderImageWithDPI(page, 150);
                 int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
                 var source = new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels);
@@ -112,7 +112,7 @@ class CardPrintTests {
         assertThat(resolved.session()).isEqualTo(session.id());
         TenantContext.runAs(tenant, () -> {
             var phone = participants.join(resolved.session(), Joiner.guest(null, null, Language.FI));
-            participants.writeAnswer(session.id(), phone.participant(), 1, UUID.randomUUID(), null, "Puhelimesta paperikortin kautta");
+            participants.writeAnswer(session.id(), phone.participant(), 2, UUID.randomUUID(), null, "Puhelimesta paperikortin kautta");
             assertThat(sessions.state(session.id()).answers()).extracting(LiveState.Answer::text)
                     .containsExactly("Puhelimesta paperikortin kautta");
         });
@@ -124,7 +124,7 @@ class CardPrintTests {
         byte[] pdf = TenantContext.callAs(tenant, () -> prints.pdf(session.id(), lead.id(), Language.SV, link));
         try (PDDocument document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-            assertThat(text).contains("Kort 1/2", "Källa: Juuti 2015", "skriv koden " + session.joinCode());
+            assertThat(text).contains("Kort 1/3", "Källa: Juuti 2015", "skriv koden " + session.joinCode());
         }
 
         assertThatThrownBy(() -> TenantContext.callAs(tenant, () -> prints.pdf(session.id(), other.id(), Language.FI, link)))
@@ -132,5 +132,19 @@ class CardPrintTests {
         TenantContext.runAs(tenant, () -> sessions.close(lead.id(), session.id()));
         assertThatThrownBy(() -> TenantContext.callAs(tenant, () -> prints.pdf(session.id(), lead.id(), Language.FI, link)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("session.error.closed");
+    }
+
+    @Test
+    void the_longest_slot_alone_is_one_page_from_the_review_to_the_targets() throws Exception {
+        SessionInfo slot = TenantContext.callAs(tenant, () -> sessions.start(lead.id(), new SessionStart(session.teams(), "juuti",
+                List.of("interaction"), SessionMode.ANONYMOUS, null)));
+        String link = "https://arki.example.fi/join/" + slot.joinCode();
+        byte[] pdf = TenantContext.callAs(tenant, () -> prints.pdf(slot.id(), lead.id(), Language.FI, link));
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).as("a card is one sheet of paper").isEqualTo(1);
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text).contains("Kortti 1/1", "Käykää läpi tiimin avoimet kehittämiskohteet",
+                    "Miten ylitämme asiakkaiden odotukset?", "enintään kaksi kehittämiskohdetta");
+        }
     }
 }

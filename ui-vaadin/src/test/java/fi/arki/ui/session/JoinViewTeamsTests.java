@@ -129,7 +129,7 @@ class JoinViewTeamsTests extends SpringBrowserlessTest {
 
         Actors.signIn(tenant, tenantName, Role.TENANT_ADMIN, Role.FACILITATOR);
         TenantContext.runAs(tenant, () -> {
-            participants.writeAnswer(session.id(), guest, 1, UUID.randomUUID(), null, "Yrittäjä soittaa kahdesti");
+            participants.writeAnswer(session.id(), guest, 2, UUID.randomUUID(), null, "Yrittäjä soittaa kahdesti");
             sessions.close(lead.id(), session.id());
         });
         Actors.signIn(member); // a member of one of the session's teams may see its summary

@@ -130,7 +130,9 @@ class LiveSessionEndToEndTests {
         }
         waitText(facilitator, "presence", "Paikalla 3");
 
-        next(facilitator, 2);
+        next(facilitator, 2); // the team's open targets (none yet in the demo team)
+        next(facilitator, 3); // the customers' NPS, as the team sees it
+        next(facilitator, 4);
         List<String> written = List.of("Asiakkaat opettavat lupakäytäntöjä", "<b>Palaute</b> & ideat, \"lainaus\"", "Ruotsinkielinen palvelu");
         for (ChromeDriver p : List.of(olli, sanna, guest)) {
             waitText(p, "step-question", "Miten tarjoamme asiakkaalle");
@@ -149,7 +151,7 @@ class LiveSessionEndToEndTests {
         }
         assertThat(guest.getPageSource()).doesNotContain("<b>Palaute</b>"); // escaped as text, never markup
 
-        next(facilitator, 3); // group, by keyboard-operable menus
+        next(facilitator, 5); // group, by keyboard-operable menus
         for (String group : List.of("Palvelukieli", "Palaute ja ideat")) {
             type(facilitator, "group-label", group);
             click(facilitator, By.id("group-create"));
@@ -165,7 +167,7 @@ class LiveSessionEndToEndTests {
         for (ChromeDriver p : List.of(olli, guest)) {
             waitFor(p).until(ExpectedConditions.textToBePresentInElementLocated(By.id("groups"), "Ruotsinkielinen palvelu"));
         }
-        next(facilitator, 4); // vote over the groups
+        next(facilitator, 6); // vote over the groups
         for (ChromeDriver p : List.of(olli, sanna, guest)) {
             waitText(p, "dots-left", "3 / 3");
             click(p, By.xpath("//li[contains(@class,'arki-vote-item')][.//span[normalize-space()='Palvelukieli']]//vaadin-button[contains(@class,'arki-vote-plus')]"));
@@ -174,7 +176,7 @@ class LiveSessionEndToEndTests {
         click(facilitator, By.id("step-reveal"));
         waitFor(facilitator).until(ExpectedConditions.textToBePresentInElementLocated(By.id("vote-results"), "3 pistettä"));
 
-        next(facilitator, 5); // targets
+        next(facilitator, 7); // targets
         type(facilitator, "target-title", "Palautekierros kuukausittain");
         type(facilitator, "target-owner-name", "Olli Osallistuja");
         type(facilitator, "target-due", "1.6.2031");
@@ -184,7 +186,7 @@ class LiveSessionEndToEndTests {
             waitText(p, "committed-targets", "Palautekierros kuukausittain");
         }
 
-        next(facilitator, 6); // closing pulse
+        next(facilitator, 8); // closing pulse
         click(facilitator, By.id("session-close"));
         click(facilitator, By.cssSelector("vaadin-button[slot='confirm-button']"));
         for (ChromeDriver p : List.of(olli, sanna, guest, facilitator)) {
@@ -242,7 +244,7 @@ class LiveSessionEndToEndTests {
 
     private static void next(ChromeDriver facilitator, int expected) {
         click(facilitator, By.id("step-next"));
-        waitText(facilitator, "step-progress", "Vaihe " + expected + " / 6");
+        waitText(facilitator, "step-progress", "Vaihe " + expected + " / 8");
     }
 
     private static int countOf(String haystack, String needle) {

@@ -80,7 +80,7 @@ class SessionsViewTests extends SpringBrowserlessTest {
     void commit(Person lead, Team team, TargetId id, String title, LocalDate due) {
         SessionInfo session = sessions.start(lead.id(), new SessionStart(List.of(team.id()), "juuti", List.of("closing"),
                 SessionMode.NAMED, null));
-        sessions.commitTarget(lead.id(), session.id(), 4, id, title, lead.id(), null, due, null);
+        sessions.commitTarget(lead.id(), session.id(), 6, id, title, lead.id(), null, due, null); // closing: intro, review, nps, ideas, group, vote, targets
         sessions.close(lead.id(), session.id());
     }
 
