@@ -36,7 +36,8 @@ final class ConsoleActions {
         this.tenant = tenant;
         this.info = info;
         this.texts = texts;
-        this.people = Map.copyOf(people);
+        // in the team's order, and a map that answers get(null) (an empty owner menu asks for it)
+        this.people = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(people));
     }
 
     /** Runs an action as the facilitator; a failure is shown as a message. */

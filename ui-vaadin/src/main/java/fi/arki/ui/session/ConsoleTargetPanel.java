@@ -79,11 +79,9 @@ final class ConsoleTargetPanel extends ConsolePanel {
         super.show(step);
         Activity.CommitTargets commit = (Activity.CommitTargets) console.texts.activity(step);
         save.setText(getTranslation("session.target.commit", commit.max()));
-        console.texts.deck().manifest().card(step.cardId()).map(Card::dimension).ifPresent(d -> {
-            if (dimension.getValue() == null) {
-                dimension.setValue(d);
-            }
-        });
+        // the card's own dimension, as a suggestion the facilitator may change
+        console.texts.deck().manifest().card(step.cardId()).map(Card::dimension)
+                .filter(d -> dimension.getListDataView().contains(d)).ifPresent(dimension::setValue);
     }
 
     private void commit() {

@@ -33,6 +33,7 @@ final class ConsoleWritingPanel extends ConsolePanel {
                 state.respondents(now.index())));
         count.setId("answer-count");
         box.add(count);
+        // hook for issue 11 item 4: answers held after a reveal (until the next one) are counted here, next to answer-count
         if (now.revealed()) {
             box.add(StepParts.answers(this, state.answers(now.index()), lanes(), state.participantsById(), !console.info.anonymous(),
                     "all-answers"));
