@@ -183,6 +183,8 @@ class AccessibilityEndToEndTests {
             new Actions(facilitator).sendKeys(Keys.ARROW_DOWN).perform();
             chooseByKeyboard(facilitator, "Palvelukieli");
             fi.arki.ui.session.SessionPages.waitText(facilitator, "group-names", "Palvelukieli (1)");
+            // the whole answer is on its card in the group's column, not cut to a menu label
+            assertThat(BrowserSupport.texts(facilitator, By.cssSelector("#grouping .arki-group-column .arki-group-answer"))).contains(written);
             // the menu is rebuilt with the new grouping; the keyboard user is where they were
             BrowserSupport.waitFor(facilitator).until(d -> focusedWithin((ChromeDriver) d, "group-of-0"));
             analyze(facilitator, "facilitator fi console-group");

@@ -110,7 +110,9 @@ public class PresenterView extends Main implements BeforeEnterObserver, HasDynam
         bar.addClassName("arki-session-bar");
         stepArea.setId("step");
         stepArea.getElement().setAttribute("aria-live", "polite");
-        add(title, bar, new Div(stepArea, join));
+        Div layout = new Div(stepArea, join);
+        layout.addClassName("arki-presenter-layout");
+        add(title, bar, layout);
         LiveConnection.follow(this, tenant, info.id(), states, broadcaster, this::render, ok -> { });
     }
 
