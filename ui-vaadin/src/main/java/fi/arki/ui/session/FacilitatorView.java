@@ -554,7 +554,7 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
         DatePicker due = new DatePicker(getTranslation("session.target.due"));
         due.setId("target-due");
         due.setMin(LocalDate.now());
-        due.setLocale(LanguageSupport.current().locale());
+        fi.arki.ui.i18n.ComponentTexts.localize(due); // months, weekdays, buttons and format in the user's language
         Select<String> dimension = new Select<>();
         dimension.setLabel(getTranslation("session.target.dimension"));
         dimension.setId("target-dimension");
