@@ -135,6 +135,8 @@ final class CrossTenantSeed {
             facilitator = directory.addPerson(text("Facilitator"), marker + "-fanni@example.org", null);
             directory.grantRole(facilitator.id(), Role.FACILITATOR);
             directory.addToTeam(team.id(), facilitator.id(), true);
+            // the closed session is shared with otherTeam: its facilitator belongs to both (StartableTeams)
+            directory.addToTeam(otherTeam.id(), facilitator.id(), false);
             memberUsername = marker + "-member";
             member = accounts.createLocalMember(memberUsername, text("Member"), marker + "-olli@example.org", "first-password-1",
                     Set.of(Role.MEMBER));

@@ -181,6 +181,11 @@ public class SessionManagement {
                 throw new InvalidInputException("session.error.team-not-found");
             }
         }
+        // a facilitator runs sessions for their own teams only (what a team writes is the team's); see StartableTeams
+        List<TeamId> startable = StartableTeams.of(directory, facilitator).stream().map(fi.arki.directory.Team::id).toList();
+        if (!startable.containsAll(teams)) {
+            throw new InvalidInputException("session.error.team-not-yours");
+        }
         InstalledDeck deck = enabledDecks().stream().filter(d -> d.id().equals(spec.deckId())).findFirst()
                 .orElseThrow(() -> new InvalidInputException("session.error.deck-not-enabled"));
         List<Card> cards = chosenCards(deck, spec.cardIds());

@@ -74,6 +74,8 @@ class CoverageIntegrationTests {
             nature = directory.createTeam(environment.id(), "Luonto");
             facilitator = directory.addPerson("Fanni", null, null);
             directory.grantRole(facilitator.id(), Role.FACILITATOR);
+            // starts sessions for teams it is not in: only an administrator may (StartableTeams)
+            directory.grantRole(facilitator.id(), Role.TENANT_ADMIN);
         });
     }
 
@@ -116,6 +118,8 @@ class CoverageIntegrationTests {
         PersonId otherLead = TenantContext.callAs(other, () -> {
             Person person = directory.addPerson("Other facilitator", null, null);
             directory.grantRole(person.id(), Role.FACILITATOR);
+            // starts sessions for teams it is not in: only an administrator may (StartableTeams)
+            directory.grantRole(person.id(), Role.TENANT_ADMIN);
             return person.id();
         });
         held(other, otherLead, List.of(otherTeam), true, 1, 1, 1, 1, 1, 1, 1);

@@ -57,6 +57,8 @@ class CrossNodeHopBenchmark {
                 Team team = directory.createTeam(directory.createUnit("Unit").id(), "Team");
                 Person facilitator = directory.addPerson("Facilitator", null, null);
                 directory.grantRole(facilitator.id(), Role.FACILITATOR);
+                // starts sessions for teams it is not in: only an administrator may (StartableTeams)
+                directory.grantRole(facilitator.id(), Role.TENANT_ADMIN);
                 return sessions.start(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK,
                         List.of("competence"), SessionMode.ANONYMOUS, null));
             });

@@ -75,6 +75,8 @@ class DurableAnswersBenchmark {
             Team team = directory.createTeam(directory.createUnit("Unit").id(), "Team");
             Person facilitator = directory.addPerson("Facilitator", null, null);
             directory.grantRole(facilitator.id(), Role.FACILITATOR);
+            // starts sessions for teams it is not in: only an administrator may (StartableTeams)
+            directory.grantRole(facilitator.id(), Role.TENANT_ADMIN);
             for (int s = 0; s < SESSIONS; s++) {
                 SessionInfo info = sessions.start(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK,
                         List.of("competence"), SessionMode.ANONYMOUS, null));

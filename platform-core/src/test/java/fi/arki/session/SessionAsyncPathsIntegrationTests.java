@@ -51,6 +51,8 @@ class SessionAsyncPathsIntegrationTests {
             Team team = directory.createTeam(directory.createUnit("Unit").id(), "Team");
             Person facilitator = directory.addPerson("Fanni", null, null);
             directory.grantRole(facilitator.id(), Role.FACILITATOR);
+            // starts sessions for teams it is not in: only an administrator may (StartableTeams)
+            directory.grantRole(facilitator.id(), Role.TENANT_ADMIN);
             SessionInfo info = sessions.start(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK,
                     List.of("competence"), SessionMode.ANONYMOUS, null));
             Joined joined = participants.join(info.id(), Joiner.guest(null, null, Language.FI));

@@ -76,6 +76,8 @@ class TeamAttributionIntegrationTests {
             water = directory.createTeam(unit.id(), "Vesitiimi");
             facilitator = directory.addPerson("Fanni Fasilitaattori", null, null);
             directory.grantRole(facilitator.id(), Role.FACILITATOR);
+            // starts sessions for teams it is not in: only an administrator may (StartableTeams)
+            directory.grantRole(facilitator.id(), Role.TENANT_ADMIN);
             directory.addToTeam(financing.id(), facilitator.id(), true);
             onlyAdvice = directory.addPerson("Olli Osallistuja", null, null);
             directory.addToTeam(advice.id(), onlyAdvice.id(), false);

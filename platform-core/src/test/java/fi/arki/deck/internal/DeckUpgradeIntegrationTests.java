@@ -96,6 +96,8 @@ class DeckUpgradeIntegrationTests {
         Person facilitator = TenantContext.callAs(tenant, () -> {
             Person p = directory.addPerson("Fanni", null, null);
             directory.grantRole(p.id(), Role.FACILITATOR);
+            // starts sessions for teams it is not in: only an administrator may (StartableTeams)
+            directory.grantRole(p.id(), Role.TENANT_ADMIN);
             return p;
         });
         SessionStart spec = new SessionStart(List.of(team.id()), "upgrading", List.of(), SessionMode.ANONYMOUS, null);

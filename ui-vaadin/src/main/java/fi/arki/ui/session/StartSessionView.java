@@ -20,6 +20,7 @@ import fi.arki.session.SessionInfo;
 import fi.arki.session.SessionManagement;
 import fi.arki.session.SessionMode;
 import fi.arki.session.SessionStart;
+import fi.arki.session.StartableTeams;
 import fi.arki.shared.Language;
 import fi.arki.tenancy.TenantSettingsManagement;
 import fi.arki.ui.i18n.LanguageSupport;
@@ -31,7 +32,7 @@ import java.util.List;
 
 /**
  * Starting a session: the team (or several teams, for a session shared across units), a deck the
- * organisation has enabled, the whole deck or one card for a short slot, and the mode — which
+ * organisation has enabled, one card for a short slot (the default) or the whole deck, and the mode — which
  * cannot change once the session runs.
  */
 @Route("sessions/new")
@@ -52,7 +53,8 @@ public class StartSessionView extends Main implements HasDynamicTitle {
         }
         CheckboxGroup<Team> teams = new CheckboxGroup<>(getTranslation("start.teams"));
         teams.setId("start-teams");
-        teams.setItems(directory.teams());
+        // only the teams this person may run a conversation for (the service refuses the others too)
+        teams.setItems(StartableTeams.of(directory, CurrentPerson.require(directory)));
         teams.setItemLabelGenerator(Team::name);
         teams.setHelperText(getTranslation("start.teams.help"));
         Select<InstalledDeck> deck = new Select<>();
@@ -63,9 +65,10 @@ public class StartSessionView extends Main implements HasDynamicTitle {
         deck.setValue(decks.getFirst());
         RadioButtonGroup<String> scope = new RadioButtonGroup<>(getTranslation("start.scope"));
         scope.setId("start-scope");
-        scope.setItems("deck", "card");
+        // one card is the thesis' slot in a team meeting; the whole deck is the exception
+        scope.setItems("card", "deck");
         scope.setItemLabelGenerator(s -> getTranslation("start.scope." + s));
-        scope.setValue("deck");
+        scope.setValue("card");
         Select<Card> card = new Select<>();
         card.setLabel(getTranslation("start.card"));
         card.setId("start-card");
@@ -79,7 +82,6 @@ public class StartSessionView extends Main implements HasDynamicTitle {
             }
         };
         cards.run();
-        card.setVisible(false);
         deck.addValueChangeListener(e -> cards.run());
         scope.addValueChangeListener(e -> card.setVisible("card".equals(e.getValue())));
         RadioButtonGroup<SessionMode> mode = new RadioButtonGroup<>(getTranslation("start.mode"));
@@ -103,12 +105,25 @@ public class StartSessionView extends Main implements HasDynamicTitle {
                 SessionInfo info = sessions.start(CurrentPerson.require(directory), new SessionStart(
                         teams.getValue().stream().map(Team::id).toList(), deck.getValue().id(), chosen, mode.getValue(), title.getValue()));
                 getUI().ifPresent(ui -> ui.navigate("sessions/" + info.id() + "/facilitate"));
+            } catch (fi.arki.shared.InvalidInputException ex) {
+                // on the field it is about, where the facilitator is looking
+                String key = ex.messageKey();
+                if (key.startsWith("session.error.team") || key.equals("session.error.no-team")) {
+                    teams.setErrorMessage(Feedback.message(this, ex));
+                    teams.setInvalid(true);
+                } else if (key.startsWith("error.name") || key.startsWith("error.text")) {
+                    title.setErrorMessage(Feedback.message(this, ex));
+                    title.setInvalid(true);
+                } else {
+                    Feedback.show(this, ex);
+                }
             } catch (RuntimeException ex) {
                 Feedback.show(this, ex);
             }
         });
         start.setId("start-submit");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        // hook for issue 11 item 5: the warning for a team smaller than the anonymity threshold goes under "teams"
         Div form = new Div(teams, deck, scope, card, mode, title, start);
         form.addClassName("arki-form");
         add(form);

@@ -77,6 +77,8 @@ class JoinViewTeamsTests extends SpringBrowserlessTest {
             advice = directory.createTeam(unit.id(), "Neuvontatiimi");
             lead = directory.addPerson("Fanni Fasilitaattori", null, null);
             directory.grantRole(lead.id(), Role.FACILITATOR);
+            // starts sessions for teams it is not in: only an administrator may (StartableTeams)
+            directory.grantRole(lead.id(), Role.TENANT_ADMIN);
             directory.addToTeam(financing.id(), lead.id(), true);
             Person olli = accounts.createLocalMember("jt-" + n, "Olli Osallistuja", null, "long-enough-password",
                     java.util.Set.of(Role.MEMBER));
