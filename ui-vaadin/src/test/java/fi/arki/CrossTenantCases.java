@@ -634,6 +634,9 @@ final class CrossTenantCases {
             sessions.saveGroup(lead, running, 2, b.group, "Relabelled");
             return null;
         });
+        // B's session is not found under A's binding, so none of B's answers is analyzed or suggested
+        on(fi.arki.session.GroupingSuggestionManagement.class, "suggest", PersonId.class, SessionId.class, int.class).notFound(() ->
+                bean(fi.arki.session.GroupingSuggestionManagement.class).suggest(lead, b.closed.id(), 2));
         on(SessionManagement.class, "assign", PersonId.class, SessionId.class, int.class, UUID.class, UUID.class).notFound(() -> {
             sessions.assign(lead, b.closed.id(), 2, b.answer, null);
             return null;

@@ -44,6 +44,7 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.renderer.markdown.MarkdownRenderer;
 import fi.arki.insight.internal.ExportTexts;
+import fi.arki.insight.internal.PdfText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,6 +61,22 @@ public class SummaryExports {
     }
 
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d.M.yyyy HH:mm").withZone(ZoneId.of("Europe/Helsinki"));
+
+    static final DateTimeFormatter FILE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneId.of("Europe/Helsinki"));
+
+    /**
+     * The name a download of this summary is saved under: the session's title (in the summary's
+     * language) and the day it was held, e.g. {@code Juutin-kuusi-ulottuvuutta-2026-12-01.pdf}. Letters
+     * and digits of any script stay (the browser gets them through RFC 5987's {@code filename*});
+     * everything else a file system or a shell could trip on becomes one hyphen.
+     */
+    public String fileName(Summary s, String extension) {
+        String title = java.text.Normalizer.normalize(s.title(), java.text.Normalizer.Form.NFC).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-+|-+$", "");
+        if (title.length() > 80) {
+            title = title.substring(0, 80).replaceAll("-+$", "");
+        }
+        return (title.isEmpty() ? "arki" : title) + "-" + FILE_DATE.format(s.started()) + "." + extension;
+    }
 
     private String t(Summary s, String key, Object... args) {
         return texts.text(s.language(), key, args);
@@ -96,49 +113,49 @@ public class SummaryExports {
         Font heading = font(13, Font.BOLD);
         Font body = font(10, Font.NORMAL);
         Font small = font(8, Font.ITALIC);
-        document.add(new Paragraph(s.title(), title));
-        document.add(new Paragraph(s.organisation() + " · " + header(s), small));
+        document.add(new Paragraph(PdfText.printable(s.title(), title), title));
+        document.add(new Paragraph(PdfText.printable(s.organisation() + " · " + header(s), small), small));
         String lastCard = null;
         for (Section section : s.sections()) {
             if (!section.card().equals(lastCard)) {
-                Paragraph card = new Paragraph(section.card(), heading);
+                Paragraph card = new Paragraph(PdfText.printable(section.card(), heading), heading);
                 card.setSpacingBefore(12);
                 document.add(card);
                 lastCard = section.card();
             }
-            Paragraph q = new Paragraph(section.heading(), font(10, Font.BOLD));
+            Paragraph q = new Paragraph(PdfText.printable(section.heading(), font(10, Font.BOLD)), font(10, Font.BOLD));
             q.setSpacingBefore(6);
             document.add(q);
             if (section.note() != null) {
-                document.add(new Paragraph(section.note(), small));
+                document.add(new Paragraph(PdfText.printable(section.note(), small), small));
             }
             if (!section.rows().isEmpty()) {
                 PdfPTable table = new PdfPTable(new float[]{3, 2});
                 table.setWidthPercentage(100);
                 table.setSpacingBefore(4);
                 for (Row r : section.rows()) {
-                    table.addCell(new org.openpdf.text.Phrase(r.text(), body));
-                    table.addCell(new org.openpdf.text.Phrase(details(s, r), small));
+                    table.addCell(new org.openpdf.text.Phrase(PdfText.printable(r.text(), body), body));
+                    table.addCell(new org.openpdf.text.Phrase(PdfText.printable(details(s, r), small), small));
                 }
                 document.add(table);
             }
         }
         if (!s.targets().isEmpty()) {
-            Paragraph h = new Paragraph(t(s, "targets"), heading);
+            Paragraph h = new Paragraph(PdfText.printable(t(s, "targets"), heading), heading);
             h.setSpacingBefore(12);
             document.add(h);
             for (Summary.TargetLine target : s.targets()) {
-                document.add(new Paragraph(target.title(), font(10, Font.BOLD)));
-                document.add(new Paragraph(targetDetails(s, target), body));
+                document.add(new Paragraph(PdfText.printable(target.title(), font(10, Font.BOLD)), font(10, Font.BOLD)));
+                document.add(new Paragraph(PdfText.printable(targetDetails(s, target), body), body));
             }
         }
         if (!s.reviews().isEmpty()) {
-            Paragraph h = new Paragraph(t(s, "reviews"), heading);
+            Paragraph h = new Paragraph(PdfText.printable(t(s, "reviews"), heading), heading);
             h.setSpacingBefore(12);
             document.add(h);
             for (Summary.ReviewLine review : s.reviews()) {
-                document.add(new Paragraph(review.title() + " – " + review.outcome()
-                        + (review.note() == null ? "" : ": " + review.note()), body));
+                document.add(new Paragraph(PdfText.printable(review.title() + " – " + review.outcome()
+                        + (review.note() == null ? "" : ": " + review.note()), body), body));
             }
         }
         document.close();

@@ -18,6 +18,8 @@ import fi.arki.session.LiveState;
 import fi.arki.session.SessionId;
 import fi.arki.session.SessionInfo;
 import fi.arki.session.SessionManagement;
+import fi.arki.session.SessionTitles;
+import fi.arki.tenancy.TenantSettingsManagement;
 import fi.arki.shared.InvalidInputException;
 import fi.arki.shared.Language;
 import fi.arki.shared.OrganisationName;
@@ -48,11 +50,14 @@ public class SummaryManagement {
     private final SessionManagement sessions;
     private final DirectoryManagement directory;
     private final ExportTexts words;
+    private final TenantSettingsManagement settings;
 
-    SummaryManagement(SessionManagement sessions, DirectoryManagement directory, ExportTexts words) {
+    SummaryManagement(SessionManagement sessions, DirectoryManagement directory, ExportTexts words,
+                      TenantSettingsManagement settings) {
         this.sessions = sessions;
         this.directory = directory;
         this.words = words;
+        this.settings = settings;
     }
 
     public Summary summary(SessionId id, PersonId viewer, Language language) {
@@ -77,6 +82,9 @@ public class SummaryManagement {
         Attribution units = new Attribution(participants, unitNames, teamNames);
         List<Section> sections = new ArrayList<>();
         for (LiveState.Step step : state.steps()) {
+            if (!reached(state, step)) {
+                continue;
+            }
             Activity activity = deck.manifest().card(step.cardId()).flatMap(c -> c.activity(step.activityId())).orElseThrow();
             String card = texts.text(language, "card." + step.cardId() + ".title", org);
             String heading = texts.text(language, "card." + step.cardId() + "." + step.activityId(), org);
@@ -144,7 +152,9 @@ public class SummaryManagement {
                 .map(r -> new Summary.ReviewLine(Optional.ofNullable(earlier.get(r.target())).map(DevelopmentTarget::title).orElse("?"),
                         words.text(language, "outcome." + r.outcome().code()), r.note()))
                 .toList();
-        return new Summary(state.session().title(), texts.text(language, "deck.title", org), org.name(), language,
+        String title = SessionTitles.inLanguage(state.session().title(), deck, settings.current().defaultLanguage(),
+                language);
+        return new Summary(title, texts.text(language, "deck.title", org), org.name(), language,
                 state.session().createdAt(), state.session().closedAt(), state.session().anonymous(),
                 state.participants().size(), sections, targets, reviews,
                 state.participants().stream().anyMatch(p -> p.team() != null));
@@ -212,6 +222,18 @@ public class SummaryManagement {
         r.distribution().forEach((value, count) -> rows.add(new Row(words.text(language, "rating.value", value, count),
                 null, null, null, null, null, null)));
         return null;
+    }
+
+    /**
+     * Whether the session got to a step: it is the current one or before it, or something was
+     * written, grouped, voted or rated there (a facilitator may have stepped back). A whole-deck
+     * session run for one card would otherwise list every question it never asked as unanswered.
+     */
+    static boolean reached(LiveState state, LiveState.Step step) {
+        int i = step.index();
+        return i <= state.currentStep() || step.revealed() || step.locked() || !state.answers(i).isEmpty()
+                || !state.groups(i).isEmpty() || !state.votes(i).isEmpty() || !state.ratings(i).isEmpty()
+                || !state.touchpoints(i).isEmpty();
     }
 
     /** Whether a kind produces a section in summaries (intro, targets and reviews have their own places). */

@@ -229,12 +229,8 @@ public class SessionManagement {
     }
 
     private String defaultTitle(InstalledDeck deck, List<Card> cards, TenantSettings tenantSettings) {
-        var language = tenantSettings.defaultLanguage();
-        String deckTitle = deck.texts().text(language, "deck.title");
-        if (cards.size() == 1 && deck.manifest().cards().size() > 1) {
-            deckTitle = deckTitle + ": " + deck.texts().text(language, "card." + cards.getFirst().id() + ".title");
-        }
-        return deckTitle.length() > Names.MAX_LENGTH ? deckTitle.substring(0, Names.MAX_LENGTH) : deckTitle;
+        // one rule for the stored default and for showing it in a reader's language (SessionTitles)
+        return SessionTitles.defaultTitle(deck, cards.stream().map(Card::id).toList(), tenantSettings.defaultLanguage());
     }
 
     /** Normalises what a person typed ("ab3 k7p", "ab3-k7p") into a code. */

@@ -105,4 +105,41 @@ class SummaryExportsTests {
             assertThat(texts).anySatisfy(t -> assertThat(t).contains("Kortlek: Deck · Hållen: 1.12.2026 12:00 · Deltagare: 3 · Anonym"));
         }
     }
+
+    @Test
+    void the_pdf_shows_emoji_it_cannot_draw_by_name_instead_of_dropping_them() throws Exception {
+        String answer = "Hyvä palaute 👍🏽 ja Suomi 🇫🇮 kiittää";
+        byte[] pdf = exports.pdf(summary(Language.FI, List.of(answer)));
+
+        String text = pdfText(pdf).replaceAll("\\s+", " "); // a table cell wraps its lines
+        assertThat(text).contains("Hyvä palaute", "[thumbs up sign, skin tone 4]", "[flag FI]", "kiittää");
+    }
+
+    @Test
+    void file_names_carry_the_title_and_the_day_in_characters_every_file_system_takes() {
+        Summary s = new Summary("Kompetens: Vad lär vi oss? / \"test\" <1>", "Deck", "Org", Language.SV,
+                Instant.parse("2026-12-01T23:30:00Z"), null, true, 3, List.of(), List.of(), List.of(), false);
+        // the day in Helsinki, where the session was held (23:30 UTC is already 2 December there)
+        assertThat(exports.fileName(s, "pdf")).isEqualTo("Kompetens-Vad-lär-vi-oss-test-1-2026-12-02.pdf");
+        Summary symbols = new Summary("👍 ***", "Deck", "Org", Language.FI, Instant.parse("2026-12-01T10:00:00Z"), null, true, 3,
+                List.of(), List.of(), List.of(), false);
+        assertThat(exports.fileName(symbols, "csv")).isEqualTo("arki-2026-12-01.csv");
+        Summary longTitle = new Summary("a".repeat(150), "Deck", "Org", Language.FI, Instant.parse("2026-12-01T10:00:00Z"), null,
+                true, 3, List.of(), List.of(), List.of(), false);
+        assertThat(exports.fileName(longTitle, "md")).hasSize(80 + "-2026-12-01.md".length());
+    }
+
+    static String pdfText(byte[] pdf) throws Exception {
+        var reader = new org.openpdf.text.pdf.PdfReader(pdf);
+        try {
+            var extractor = new org.openpdf.text.pdf.parser.PdfTextExtractor(reader);
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(extractor.getTextFromPage(page)).append('\n');
+            }
+            return text.toString();
+        } finally {
+            reader.close();
+        }
+    }
 }

@@ -166,6 +166,7 @@ class LiveSessionIntegrationTests {
                 LocalDate.now().plusMonths(1), "competence"));
         as(() -> sessions.commitTarget(facilitator.id(), info.id(), 5, target, "Palautekierros kuukausittain", member.id(), null,
                 LocalDate.now().plusMonths(1), "competence")); // retried: still one
+        as(() -> { sessions.goTo(facilitator.id(), info.id(), 4); return null; }); // the rating was reached, unanswered
         as(() -> { sessions.close(facilitator.id(), info.id()); return null; });
         assertThat(sessions.resolve(info.joinCode())).isEmpty();
 
@@ -190,6 +191,27 @@ class LiveSessionIntegrationTests {
         Person stranger = as(() -> directory.addPerson("Stranger", null, null));
         assertThatThrownBy(() -> as(() -> summaries.summary(info.id(), stranger.id(), Language.FI)))
                 .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void the_summary_lists_only_the_steps_the_session_reached_under_the_title_in_the_readers_language() throws Exception {
+        SessionInfo info = start(SessionMode.ANONYMOUS, List.of()); // the whole deck, untitled
+        Joined guest = as(() -> participants.join(info.id(), Joiner.guest(null, null, Language.SV)));
+        as(() -> participants.writeAnswer(info.id(), guest.participant(), 1, UUID.randomUUID(), null, "Kunderna lär oss"));
+        as(() -> { sessions.goTo(facilitator.id(), info.id(), 2); return null; }); // opened the grouping, then stopped
+        as(() -> { sessions.close(facilitator.id(), info.id()); return null; });
+
+        Summary sv = as(() -> summaries.summary(info.id(), member.id(), Language.SV));
+        assertThat(sv.title()).as("the default title in the reader's language").isEqualTo("Juutis sex dimensioner (test)");
+        assertThat(as(() -> summaries.summary(info.id(), member.id(), Language.FI)).title()).isEqualTo(info.title())
+                .isEqualTo("Juutin kuusi ulottuvuutta (testi)");
+        // the prompt and the (empty) grouping it reached; nothing of the vote, rating or service card it never opened
+        assertThat(sv.sections()).extracting(Summary.Section::kind).containsExactly("prompt", "group");
+        String markdown = new String(exports.markdown(sv), StandardCharsets.UTF_8);
+        assertThat(markdown).contains("Juutis sex dimensioner (test)", "Kunderna lär oss")
+                .doesNotContain("Vilka är viktigast?", "Service");
+        assertThat(exports.fileName(sv, "pdf")).isEqualTo("Juutis-sex-dimensioner-test-"
+                + sv.started().atZone(java.time.ZoneId.of("Europe/Helsinki")).toLocalDate() + ".pdf");
     }
 
     @Test

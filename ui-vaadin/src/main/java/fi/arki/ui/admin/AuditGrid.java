@@ -5,7 +5,6 @@ import fi.arki.audit.AuditEntry;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Audit entries, newest first: UTC time, actor, action, object, outcome and details. */
 final class AuditGrid extends Grid<AuditEntry> {
@@ -21,7 +20,7 @@ final class AuditGrid extends Grid<AuditEntry> {
         addColumn(e -> e.objectType() == null ? "" : e.objectType() + " " + (e.objectId() == null ? "" : e.objectId()))
                 .setHeader(getTranslation("audit.object"));
         addColumn(e -> getTranslation("audit.outcome." + e.outcome().code())).setHeader(getTranslation("audit.outcome")).setAutoWidth(true);
-        addColumn(e -> e.detail().entrySet().stream().map(d -> d.getKey() + "=" + d.getValue()).collect(Collectors.joining(", ")))
+        addColumn(e -> AuditDetails.text(e, key -> getTranslation(key)))
                 .setHeader(getTranslation("audit.detail"));
         setItems(entries);
     }

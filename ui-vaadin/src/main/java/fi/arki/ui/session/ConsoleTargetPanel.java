@@ -16,7 +16,6 @@ import fi.arki.followup.TargetId;
 import fi.arki.session.LiveState;
 import fi.arki.shared.InvalidInputException;
 import fi.arki.tenancy.TenantContext;
-import fi.arki.ui.i18n.LanguageSupport;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,7 +55,7 @@ final class ConsoleTargetPanel extends ConsolePanel {
         due.setLabel(getTranslation("session.target.due"));
         due.setId("target-due");
         due.setMin(LocalDate.now());
-        due.setLocale(LanguageSupport.current().locale());
+        fi.arki.ui.i18n.ComponentTexts.localize(due); // months, weekdays, buttons and format in the user's language
         dimension.setLabel(getTranslation("session.target.dimension"));
         dimension.setId("target-dimension");
         List<String> dimensions = console.texts.deck().manifest().cards().stream().map(Card::dimension).filter(Objects::nonNull)

@@ -60,9 +60,14 @@ public class SessionsView extends Main implements HasDynamicTitle {
     static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d.M.yyyy HH:mm").withZone(ZoneId.of("Europe/Helsinki"));
 
     private final IdeaManagement ideas;
+    private final SessionManagement sessions;
+    private final fi.arki.tenancy.TenantSettingsManagement settings;
 
-    public SessionsView(SessionManagement sessions, DirectoryManagement directory, FollowupManagement followup, IdeaManagement ideas) {
+    public SessionsView(SessionManagement sessions, DirectoryManagement directory, FollowupManagement followup, IdeaManagement ideas,
+                        fi.arki.tenancy.TenantSettingsManagement settings) {
         this.ideas = ideas;
+        this.sessions = sessions;
+        this.settings = settings;
         addClassName("arki-page");
         add(new H1(getTranslation("sessions.title")));
         TextField code = new TextField(getTranslation("join.code"));
@@ -198,6 +203,12 @@ public class SessionsView extends Main implements HasDynamicTitle {
         return section;
     }
 
+    /** The session's title in the viewer's language where it is the deck's default (SessionTitles). */
+    private String title(SessionInfo s) {
+        return fi.arki.session.SessionTitles.inLanguage(s.title(), sessions.deckOf(s), settings.current().defaultLanguage(),
+                fi.arki.ui.i18n.LanguageSupport.current());
+    }
+
     private Section section(String titleKey, List<SessionInfo> list, PersonId me, Map<TeamId, String> teams, String id) {
         Section section = new Section(new H2(getTranslation(titleKey)));
         section.setId(id);
@@ -209,7 +220,7 @@ public class SessionsView extends Main implements HasDynamicTitle {
         for (SessionInfo s : list) {
             ListItem item = new ListItem();
             item.addClassName("arki-session-item");
-            item.add(new Span(s.title()));
+            item.add(new Span(title(s)));
             Span details = new Span(WHEN.format(s.createdAt()) + " · "
                     + s.teams().stream().map(t -> teams.getOrDefault(t, "")).collect(Collectors.joining(", ")));
             details.addClassName("arki-muted");

@@ -286,8 +286,10 @@ public class SummaryView extends Main implements BeforeEnterObserver, HasDynamic
                             Function<Summary, byte[]> format, String type, String extension) {
         var language = LanguageSupport.current();
         Anchor anchor = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] bytes = TenantContext.callAs(tenant, () -> format.apply(summaries.summary(session, me, language)));
-            return new DownloadResponse(new ByteArrayInputStream(bytes), "arki-summary." + extension, type, bytes.length);
+            Summary summary = TenantContext.callAs(tenant, () -> summaries.summary(session, me, language));
+            byte[] bytes = format.apply(summary);
+            // Vaadin writes the name as RFC 5987's filename* where it is not plain ASCII (ä, å)
+            return new DownloadResponse(new ByteArrayInputStream(bytes), exports.fileName(summary, extension), type, bytes.length);
         }), label);
         anchor.setId(id);
         anchor.getElement().setAttribute("download", true);
