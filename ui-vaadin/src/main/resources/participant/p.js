@@ -23,18 +23,22 @@
   let online = navigator.onLine;
 
   // ---- status line: offline is said in words, not only by colour ---------------------------
-  let status = document.getElementById('live-status');
-  if (!status) {
-    status = document.createElement('p');
-    status.id = 'live-status';
-    status.setAttribute('role', 'status');
-    status.setAttribute('aria-live', 'polite');
-    root.prepend(status);
-  }
+  // the page's own status element (#connection, with its text in the page's language) or one of ours
+  const statusLine = () => {
+    let el = document.getElementById('connection') || document.getElementById('live-status');
+    if (!el) {
+      el = document.createElement('p');
+      el.id = 'live-status';
+      el.setAttribute('role', 'status');
+      root.prepend(el);
+    }
+    return el;
+  };
   const showStatus = () => {
+    const el = statusLine();
     const offline = !online;
-    status.textContent = offline ? t('offline') : '';
-    status.hidden = !offline;
+    el.textContent = offline ? (el.dataset.lost ? el.dataset.lost + ' ' + t('offline') : t('offline')) : '';
+    el.hidden = !offline;
     root.classList.toggle('offline', offline);
   };
 
@@ -162,9 +166,8 @@
     const fresh = doc.querySelector('[data-events]');
     if (!fresh) return false;
     const key = focusKey(document.activeElement);
-    const keep = status;
     root.replaceChildren(...Array.from(fresh.childNodes).map((n) => document.importNode(n, true)));
-    if (!root.contains(keep)) root.prepend(keep);
+    showStatus();
     for (const a of ['version', 'step']) if (fresh.dataset[a] !== undefined) root.dataset[a] = fresh.dataset[a];
     version = Math.max(version, Number(fresh.dataset.version || -1));
     enhance();
@@ -187,12 +190,43 @@
     const next = tpl.content.firstElementChild;
     if (!next) return;
     const key = focusKey(document.activeElement);
+    // the shared step has an empty slot for the participant's own part: on the same step the
+    // part on screen stays (with whatever is being typed); a new step fetches its own
+    const sameStep = next.dataset.step === current.dataset.step;
+    const mine = current.querySelector('#personal');
+    const slot = next.querySelector('#personal');
+    if (sameStep && mine && slot) slot.replaceWith(mine);
     current.replaceWith(next);
     version = id;
     root.dataset.version = String(id);
     enhance();
     refocus(key);
-    personal();
+    if (!sameStep) personal();
+  }
+
+  /** Presence and the timer live outside the step; the stream sends them beside it. */
+  function swapBar(html) {
+    const tpl = document.createElement('template');
+    tpl.innerHTML = html;
+    const presence = tpl.content.getElementById('presence');
+    const here = document.getElementById('presence');
+    if (presence && here) here.textContent = presence.textContent;
+    const timer = tpl.content.getElementById('timer');
+    const clock = document.getElementById('timer');
+    if (timer && clock) { clock.dataset.ends = timer.dataset.ends || ''; tick(); }
+  }
+
+  /** Counts the timer down from its end time (set by the facilitator), every second. */
+  function tick() {
+    const clock = document.getElementById('timer');
+    if (!clock) return;
+    const ends = clock.dataset.ends ? Date.parse(clock.dataset.ends) : NaN;
+    if (Number.isNaN(ends)) { clock.hidden = true; return; }
+    clock.hidden = false;
+    const left = Math.max(0, Math.round((ends - Date.now()) / 1000));
+    const template = clock.dataset.left || '{0}:{1}';
+    clock.textContent = left === 0 ? (clock.dataset.up || '0:00')
+      : template.replace('{0}', String(Math.floor(left / 60))).replace('{1}', String(left % 60).padStart(2, '0'));
   }
 
   /** Own answers and own budget are not in the shared step: fetched separately, if the page offers them. */
@@ -203,11 +237,13 @@
       const r = await fetch(url, { credentials: 'same-origin', headers: { 'X-Requested-With': 'fetch' } });
       if (!r.ok) return;
       const doc = new DOMParser().parseFromString(await r.text(), 'text/html');
-      for (const part of doc.body.children) {
+      const key = focusKey(document.activeElement);
+      for (const part of Array.from(doc.body.children)) {
         const here = part.id && document.getElementById(part.id);
         if (here) here.replaceWith(document.importNode(part, true));
       }
       enhance();
+      refocus(key);
     } catch (e) { /* the next step or reload brings them */ }
   }
 
@@ -266,6 +302,13 @@
   // ---- character counter ---------------------------------------------------------------------
   function count(area) {
     const max = Number(area.getAttribute('maxlength')) || MAX;
+    // the page's own counter (its text in the page's language) or one of ours
+    const own = area.form && area.form.querySelector('.arki-counter[data-template]');
+    if (own) {
+      own.textContent = own.dataset.template.replace('{0}', String(area.value.length));
+      own.classList.toggle('over', area.value.length > max);
+      return;
+    }
     let counter = area.form && area.form.querySelector('.char-count');
     if (!counter) {
       counter = document.createElement('span');
@@ -298,6 +341,7 @@
     url.searchParams.set('lang', lang);
     const es = new EventSource(url);
     es.addEventListener('step', (e) => swapStep(e.data, Number(e.lastEventId)));
+    es.addEventListener('bar', (e) => swapBar(e.data));
     es.onopen = () => { setOnline(true); };
     es.onerror = () => {
       // EventSource reconnects by itself (with Last-Event-ID); a closed stream (refused, session gone) does not
@@ -308,6 +352,8 @@
 
   showStatus();
   enhance();
+  tick();
+  setInterval(tick, 1000);
   listen();
   resendPending();
   setInterval(() => { if (anyPending()) resendPending(); }, 5000);

@@ -108,7 +108,9 @@ public class ParticipantStreams implements SmartLifecycle {
                 }
             }
             return known.frames().computeIfAbsent(variant,
-                    v -> SseFrames.event("step", state.version(), steps.step(state, v.locale(), v.kind())));
+                    v -> TenantContext.callAs(key.tenant(), () -> SseFrames.concat(
+                            SseFrames.event("bar", state.version(), steps.bar(state, v.locale())),
+                            SseFrames.event("step", state.version(), steps.step(state, v.locale(), v.kind())))));
         }
     }
 

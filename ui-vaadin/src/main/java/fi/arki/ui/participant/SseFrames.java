@@ -20,6 +20,15 @@ final class SseFrames {
         return (":" + text + "\n\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Several events written as one piece (one write per stream). */
+    static byte[] concat(byte[]... frames) {
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        for (byte[] frame : frames) {
+            all.writeBytes(frame);
+        }
+        return all.toByteArray();
+    }
+
     /** One event; every line of {@code data} gets its own {@code data:} prefix, as the format asks. */
     static byte[] event(String event, long id, String data) {
         StringBuilder frame = new StringBuilder(data.length() + 64);

@@ -87,16 +87,23 @@ class ParticipantEventsIntegrationTests {
         Actors.signOut();
     }
 
+    static final Map<fi.arki.session.SessionId, TenantId> TENANT_OF = new java.util.concurrent.ConcurrentHashMap<>();
+
     Joined guest(SessionInfo in) {
+        TENANT_OF.put(in.id(), tenant);
         return TenantContext.callAs(tenant, () -> participants.join(in.id(), Joiner.guest(null, null, Language.FI)));
     }
 
+    static String passName(fi.arki.session.SessionId session) {
+        return "arki-p-" + session.value().toString().replace("-", "");
+    }
+
     static String cookie(Joined joined) {
-        return ParticipantEvents.PASS_COOKIE_PREFIX + joined.session().value().toString().replace("-", "") + "=" + joined.token();
+        return passName(joined.session()) + "=" + TENANT_OF.get(joined.session()).value() + "~" + joined.token();
     }
 
     SseClient subscribe(SessionInfo to, Map<String, String> headers, String query) throws Exception {
-        SseClient client = SseClient.open(http, URI.create("http://localhost:" + port + "/p/" + to.joinCode() + "/events?lang=fi" + query),
+        SseClient client = SseClient.open(http, URI.create("http://localhost:" + port + "/p/" + to.id().value() + "/events?lang=fi" + query),
                 headers);
         clients.add(client);
         return client;
@@ -156,16 +163,17 @@ class ParticipantEventsIntegrationTests {
     void no_stream_for_anyone_who_is_not_a_participant_of_that_session() throws Exception {
         Joined elsewhere = guest(other);
         Joined anna = guest(session);
-        String forgedPass = ParticipantEvents.PASS_COOKIE_PREFIX + session.id().value().toString().replace("-", "") + "="
-                + anna.participant().value() + ".not-the-secret";
-        String othersPassUnderThisName = ParticipantEvents.PASS_COOKIE_PREFIX + session.id().value().toString().replace("-", "") + "="
-                + elsewhere.token();
+        String forgedPass = passName(session.id()) + "=" + tenant.value() + "~" + anna.participant().value() + ".not-the-secret";
+        String othersPassUnderThisName = passName(session.id()) + "=" + tenant.value() + "~" + elsewhere.token();
+        String rightPassOtherTenant = passName(session.id()) + "=" + TenantId.random().value() + "~" + anna.token();
 
         assertThat(subscribe(session, Map.of(), "").status).as("no pass").isEqualTo(403);
         assertThat(subscribe(session, Map.of("Cookie", cookie(elsewhere)), "").status).as("a pass of another session").isEqualTo(403);
         assertThat(subscribe(session, Map.of("Cookie", othersPassUnderThisName), "").status)
                 .as("another session's pass under this session's name").isEqualTo(403);
         assertThat(subscribe(session, Map.of("Cookie", forgedPass), "").status).as("a participant's id with a wrong secret").isEqualTo(403);
+        assertThat(subscribe(session, Map.of("Cookie", rightPassOtherTenant), "").status).as("the right secret under another tenant")
+                .isEqualTo(403);
         assertThat(streams.connected(tenant, session.id())).isZero();
         assertThat(subscribe(session, Map.of("Cookie", cookie(anna)), "").status).as("the participant themself").isEqualTo(200);
     }
