@@ -171,7 +171,9 @@
     for (const a of ['version', 'step']) if (fresh.dataset[a] !== undefined) root.dataset[a] = fresh.dataset[a];
     version = Math.max(version, Number(fresh.dataset.version || -1));
     enhance();
-    refocus(key);
+    // the page names the control to focus after a post (the button pressed, or its pair when that one is now disabled)
+    const named = root.querySelector('[autofocus]');
+    if (named && !named.disabled) named.focus({ preventScroll: true }); else refocus(key);
     return true;
   }
 

@@ -141,8 +141,7 @@ class SecurityConfiguration {
         SecurityHeaders.apply(http);
         // the style sheet of every page, the sign-in page included; and the error page, for whoever
         // a request failed for (Spring forwards there: an ERROR dispatch, never a request of its own)
-        // the participant script and live stream: guests have no sign-in; the stream checks the participant's own pass
-        http.authorizeHttpRequests(a -> a.requestMatchers("/arki.css", "/p/*.js", "/p/*.css", "/p/*/events").permitAll()
+        http.authorizeHttpRequests(a -> a.requestMatchers("/arki.css").permitAll()
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll());
         http.exceptionHandling(e -> e.accessDeniedHandler((request, response, denied) ->
                 response.sendError(HttpServletResponse.SC_FORBIDDEN)));
