@@ -64,6 +64,14 @@ class Pages {
         return t.t(DatabaseOutage.isOutage(e) ? "join.unavailable" : "join.busy");
     }
 
+    /** The same for a participant's write: "your text is kept" instead of the join page's words. */
+    String writeMessage(Texts t, RuntimeException e) {
+        if (e instanceof InvalidInputException invalid) {
+            return t.t(invalid.messageKey(), invalid.arguments().toArray());
+        }
+        return t.t(DatabaseOutage.isOutage(e) ? "session.error.unavailable" : "session.error.failed");
+    }
+
     /** Remembers the participant's language choice the same way the Vaadin pages do. */
     static void chooseLanguage(HttpServletRequest request, HttpServletResponse response, Language language) {
         Cookie cookie = new Cookie(LANGUAGE_COOKIE, language.tag());

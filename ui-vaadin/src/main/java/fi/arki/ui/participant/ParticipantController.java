@@ -68,12 +68,13 @@ class ParticipantController {
     }
 
     @GetMapping(SESSION)
-    ResponseEntity<String> page(@PathVariable UUID session, HttpServletRequest request) {
-        return as(session, request, pass -> {
+    ResponseEntity<String> page(@PathVariable UUID session, HttpServletRequest request, HttpServletResponse response) {
+        return as(session, request, response, pass -> {
             Texts t = pages.texts(request);
             LiveState state = states.current(pass.session());
             String step = steps.render(state, t.locale(), kindOf(state, pass));
-            String own = personal.render(state, pass.participant(), t.locale(), csrf(request), leftover(request), focus(request));
+            PersonalFragments.Leftover kept = leftover(request);
+            String own = personal.render(state, pass.participant(), t.locale(), csrf(request), kept, focus(request));
             Instant ends = state.timerEndsAt();
             String timer = "";
             if (ends != null) {
@@ -88,8 +89,8 @@ class ParticipantController {
 
     /** Only the participant's own part of the current step: what the script fetches after a step change. */
     @GetMapping(SESSION + "/personal")
-    ResponseEntity<String> personal(@PathVariable UUID session, HttpServletRequest request) {
-        return as(session, request, pass -> {
+    ResponseEntity<String> personal(@PathVariable UUID session, HttpServletRequest request, HttpServletResponse response) {
+        return as(session, request, response, pass -> {
             Texts t = pages.texts(request);
             LiveState state = states.current(pass.session());
             String own = personal.render(state, pass.participant(), t.locale(), csrf(request), PersonalFragments.Leftover.NONE, "");
@@ -102,20 +103,29 @@ class ParticipantController {
     ResponseEntity<String> answer(@PathVariable UUID session, @RequestParam int step, @RequestParam UUID id, @RequestParam String text,
                                   @RequestParam(required = false) @Nullable String lane, HttpServletRequest request,
                                   HttpServletResponse response) {
-        return as(session, request, pass -> {
-            try {
-                if (text.isBlank()) {
-                    throw new InvalidInputException("session.error.text-empty");
+        try {
+            return as(session, request, response, pass -> {
+                try {
+                    if (text.isBlank()) {
+                        throw new InvalidInputException("session.error.text-empty");
+                    }
+                    Lane chosen = lane == null ? null : Lane.ofCode(lane).orElse(null);
+                    participants.writeAnswer(pass.session(), pass.participant(), step, id, chosen, text);
+                    flash(request, response, session, FOCUS, "answer");
+                } catch (InvalidInputException e) {
+                    flash(request, response, session, LEFTOVER,
+                            new PersonalFragments.Leftover(text, pages.writeMessage(pages.texts(request), e), id.toString()));
                 }
-                Lane chosen = lane == null ? null : Lane.ofCode(lane).orElse(null);
-                participants.writeAnswer(pass.session(), pass.participant(), step, id, chosen, text);
-                flash(request, response, session, FOCUS, "answer");
-            } catch (RuntimeException e) {
-                log.info("An answer was not saved: {}", e.getClass().getSimpleName());
-                flash(request, response, session, LEFTOVER, new PersonalFragments.Leftover(text, pages.message(pages.texts(request), e)));
-            }
-            return back(session);
-        });
+                return back(session);
+            });
+        } catch (RuntimeException e) {
+            // the database is away (or too busy): no page of the session can be read now, so the answer
+            // comes back as it was sent, under its id, marked not saved, with "try now" to send it again
+            log.info("An answer was not saved: {}", e.getClass().getSimpleName());
+            return pages.page(HttpStatus.SERVICE_UNAVAILABLE, "participant/offline.jte", Map.of("session", session.toString(),
+                    "step", step, "id", id.toString(), "text", text, "lane", lane == null ? "" : lane,
+                    "problem", pages.writeMessage(pages.texts(request), e)), request);
+        }
     }
 
     @PostMapping(SESSION + "/answers/{answer}/delete")
@@ -176,7 +186,7 @@ class ParticipantController {
 
     private ResponseEntity<String> write(UUID session, HttpServletRequest request, HttpServletResponse response, @Nullable String focus,
                                          Write write) {
-        return as(session, request, pass -> {
+        return as(session, request, response, pass -> {
             try {
                 write.run(pass);
                 if (focus != null) {
@@ -184,15 +194,16 @@ class ParticipantController {
                 }
             } catch (RuntimeException e) {
                 log.info("A participant's write was refused: {}", e.getClass().getSimpleName());
-                flash(request, response, session, LEFTOVER, new PersonalFragments.Leftover(null, pages.message(pages.texts(request), e)));
+                flash(request, response, session, LEFTOVER, new PersonalFragments.Leftover(null, pages.writeMessage(pages.texts(request), e), null));
             }
             return back(session);
         });
     }
 
     /** Runs with the pass's tenant bound; without a right pass the browser goes to the join page. */
-    private ResponseEntity<String> as(UUID session, HttpServletRequest request, Function<ParticipantPasses.Pass, ResponseEntity<String>> then) {
-        Optional<ParticipantPasses.Pass> pass = passes.find(request, new SessionId(session));
+    private ResponseEntity<String> as(UUID session, HttpServletRequest request, HttpServletResponse response,
+                                      Function<ParticipantPasses.Pass, ResponseEntity<String>> then) {
+        Optional<ParticipantPasses.Pass> pass = passes.findOrRejoin(request, response, new SessionId(session));
         if (pass.isEmpty()) {
             return Pages.redirect("/join");
         }

@@ -1,6 +1,14 @@
 package fi.arki.ui.participant;
 
+import fi.arki.directory.DirectoryManagement;
+import fi.arki.directory.PersonId;
+import fi.arki.identity.ActingUser;
 import fi.arki.session.Joined;
+import fi.arki.session.Joiner;
+import fi.arki.session.SessionInfo;
+import fi.arki.session.SessionManagement;
+import fi.arki.ui.i18n.LanguageSupport;
+import fi.arki.ui.security.CurrentUser;
 import fi.arki.session.ParticipantId;
 import fi.arki.session.ParticipantManagement;
 import fi.arki.session.SessionId;
@@ -30,9 +38,41 @@ public class ParticipantPasses {
     }
 
     private final ParticipantManagement participants;
+    private final SessionManagement sessions;
+    private final DirectoryManagement directory;
 
-    ParticipantPasses(ParticipantManagement participants) {
+    ParticipantPasses(ParticipantManagement participants, SessionManagement sessions, DirectoryManagement directory) {
         this.participants = participants;
+        this.sessions = sessions;
+        this.directory = directory;
+    }
+
+    /**
+     * The browser's pass, or for a signed-in member of a named session whose pass is missing or was
+     * replaced (they joined on another device, which gives the participant a new secret): the same
+     * participant again, with a new pass for this browser. One person is one participant on any
+     * number of devices. Anonymous sessions store no person, so there a pass is the only way back.
+     */
+    public Optional<Pass> findOrRejoin(HttpServletRequest request, HttpServletResponse response, SessionId session) {
+        Optional<Pass> pass = find(request, session);
+        if (pass.isPresent()) {
+            return pass;
+        }
+        Optional<ActingUser> user = CurrentUser.get().filter(u -> u.tenant() != null);
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        TenantId tenant = user.get().tenant();
+        return TenantContext.callAs(tenant, () -> {
+            Optional<SessionInfo> info = sessions.find(session).filter(SessionInfo::running).filter(i -> !i.anonymous());
+            Optional<PersonId> person = directory.personOf(user.get().account()).map(p -> p.id());
+            if (info.isEmpty() || person.isEmpty()) {
+                return Optional.<Pass>empty();
+            }
+            Joined joined = participants.join(session, Joiner.member(person.get(), user.get().displayName(), LanguageSupport.of(request)));
+            remember(request, response, tenant, joined);
+            return Optional.of(new Pass(tenant, session, joined.participant()));
+        });
     }
 
     /** The participant this browser's pass for the session belongs to, if it has a right one. */

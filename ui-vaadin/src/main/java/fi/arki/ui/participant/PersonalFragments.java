@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 public class PersonalFragments {
 
     /** What the last post left to show: text the server refused, and why. */
-    public record Leftover(@Nullable String typed, @Nullable String problem) {
-        static final Leftover NONE = new Leftover(null, null);
+    public record Leftover(@Nullable String typed, @Nullable String problem, @Nullable String id) {
+        static final Leftover NONE = new Leftover(null, null, null);
     }
 
     private final TemplateEngine templates;
@@ -86,7 +86,8 @@ public class PersonalFragments {
     private static PersonalView.Writing writing(LiveState state, LiveState.Step step, ParticipantId me, boolean lanes, Leftover leftover) {
         List<PersonalView.OwnAnswer> mine = state.answers(step.index(), me).stream().map(a -> new PersonalView.OwnAnswer(a.id().toString(),
                 a.lane() == null ? null : a.lane().code(), a.text(), !step.locked())).toList();
-        return new PersonalView.Writing(UUID.randomUUID().toString(), lanes, Lane.START.code(),
+        // text that was not saved keeps its id: sending it again cannot store it twice (had it committed after all)
+        return new PersonalView.Writing(leftover.id() != null ? leftover.id() : UUID.randomUUID().toString(), lanes, Lane.START.code(),
                 leftover.typed() == null ? "" : leftover.typed(), leftover.problem(), ParticipantManagement.MAX_ANSWER, mine);
     }
 

@@ -11,7 +11,7 @@ public record PersonalView(String session, int step, String kind, boolean locked
                            @Nullable Writing writing, @Nullable Vote vote, @Nullable Rate rate, @Nullable Journey journey,
                            @Nullable String problem) {
 
-    /** The answer form and the participant's own answers; {@code typed} is text the server did not take. */
+    /** The answer form and the participant's own answers; {@code typed} is text the server refused (kept, marked refused). */
     public record Writing(String nextId, boolean lanes, String lane, String typed, @Nullable String problem, int max,
                           List<OwnAnswer> mine) {
     }

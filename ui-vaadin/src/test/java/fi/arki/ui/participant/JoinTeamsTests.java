@@ -128,7 +128,7 @@ class JoinTeamsTests {
 
         assertThat(page.select("#join-unit")).as("no choice of units").isEmpty();
         assertThat(page.select("#join-team label").text()).startsWith(i18n.getTranslation("join.team", Language.FI.locale()));
-        assertThat(page.select("#join-team select option").eachText()).containsExactly("", "Rahoitustiimi", "Neuvontatiimi");
+        assertThat(page.select("#join-team select option").eachText()).containsExactly("Rahoitustiimi", "Neuvontatiimi");
 
         MockHttpServletResponse refused = send(post("/join/" + session.joinCode()).with(csrf()), null);
         assertThat(refused.getStatus()).isEqualTo(422);
