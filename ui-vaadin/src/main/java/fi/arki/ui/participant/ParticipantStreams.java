@@ -122,18 +122,28 @@ public class ParticipantStreams implements SmartLifecycle {
         if (!running) {
             throw new IllegalStateException("shutting down");
         }
-        Hub hub = hubs.computeIfAbsent(new Key(tenant, session), Hub::new);
-        connection.emitter().onCompletion(() -> close(hub, connection));
-        connection.emitter().onError(e -> close(hub, connection));
-        connection.emitter().onTimeout(() -> close(hub, connection));
         // Spring commits an SSE response only with its first write: until then the browser's EventSource stays "connecting"
         write(connection, SseFrames.OPEN);
-        synchronized (hub) {
-            hub.connections.add(connection);
-            if (hub.subscription == null) {
-                hub.subscription = broadcaster.subscribe(tenant, session, change -> schedule(hub));
+        Key key = new Key(tenant, session);
+        Hub hub;
+        while (true) {
+            Hub candidate = hubs.computeIfAbsent(key, Hub::new);
+            synchronized (candidate) {
+                // the last stream of a session may have closed its hub meanwhile: then take a new one
+                if (hubs.get(key) == candidate) {
+                    candidate.connections.add(connection);
+                    if (candidate.subscription == null) {
+                        candidate.subscription = broadcaster.subscribe(tenant, session, change -> schedule(candidate));
+                    }
+                    hub = candidate;
+                    break;
+                }
             }
         }
+        Hub joined = hub;
+        connection.emitter().onCompletion(() -> close(joined, connection));
+        connection.emitter().onError(e -> close(joined, connection));
+        connection.emitter().onTimeout(() -> close(joined, connection));
         hub.presences.put(connection, presence.arrived(tenant, session, connection.participant()));
         // subscribed first, read second: a change committed meanwhile is either in this read or announced after it
         LiveState state = TenantContext.callAs(tenant, () -> states.current(session));
@@ -216,9 +226,11 @@ public class ParticipantStreams implements SmartLifecycle {
             }
         }
         synchronized (hub) {
-            if (hub.connections.isEmpty() && hub.subscription != null) {
-                hub.subscription.close();
-                hub.subscription = null;
+            if (hub.connections.isEmpty()) {
+                if (hub.subscription != null) {
+                    hub.subscription.close();
+                    hub.subscription = null;
+                }
                 hubs.remove(hub.key, hub);
             }
         }
