@@ -6,7 +6,8 @@ const fs = require('fs');
 const { execSync, fork } = require('child_process');
 const WebSocket = require('ws');
 const lib = require('./lib.js');
-const { Participant } = require('./participant.js');
+// PROTOCOL=vaadin measures the old Vaadin participant (UIDL/push) with the same harness
+const { Participant } = require(process.env.PROTOCOL === 'vaadin' ? './participant.js' : './sse-participant.js');
 
 const N = Number(process.argv[2] || 100);
 const ROUNDS = Number(process.argv[3] || 10);
@@ -94,7 +95,7 @@ async function baseline(n, rounds) {
   if (profile) execSync(`${JCMD} ${PID} JFR.stop name=fanout filename=${profile}`);
   const base = await baseline(participants.length, ROUNDS);
   const row = {
-    benchmark: 'fanout-emulated', participants: participants.length, join_failures: failures, warmup_rounds: WARMUP, rounds: ROUNDS, join_all_ms: joinMs,
+    benchmark: 'fanout-emulated', protocol: process.env.PROTOCOL === 'vaadin' ? 'vaadin-push' : 'sse', participants: participants.length, join_failures: failures, warmup_rounds: WARMUP, rounds: ROUNDS, join_all_ms: joinMs,
     presence_shown: presence, p50_ms: lib.pct(lat, 50), p95_ms: lib.pct(lat, 95), last_p50_ms: lib.pct(lastPer, 50),
     last_max_ms: Math.max(...lastPer), missing_deliveries: missing,
     baseline_ws_p50_ms: base.p50, baseline_ws_p95_ms: base.p95, baseline_ws_last_ms: base.last,

@@ -50,12 +50,12 @@ class AsyncPathsTests {
     /** Classes that start threads or executors of their own (push callbacks among them): how their work gets its tenant. */
     static final Map<String, String> OWN_THREADS = Map.of(
             "fi.arki.session.internal.CrossNodeNotifier", "carries ids (tenant, session, version) between nodes and reads no tenant data; each view reads again under its own session's tenant",
+            "fi.arki.ui.participant.ParticipantStreams", "participants' event streams: each broadcast reads and renders with the stream's session tenant bound (TenantContext.callAs), the heartbeat writes bytes only (ParticipantEventsIntegrationTests)",
             "fi.arki.tenancy.internal.EmbeddedPostgresServer", "a shutdown hook that stops the embedded database; no tenant data",
-            "fi.arki.ui.session.LiveConnection", "push refreshes read with the followed session's tenant bound (TenantContext.callAs); LiveStates refuses a read with none and finds nothing under another (SessionAsyncPathsIntegrationTests; LiveSessionEndToEndTests)",
-            "fi.arki.ui.session.ParticipantScreen", "answer retries write with the participant's session tenant bound (TenantContext.runAs)");
+            "fi.arki.ui.session.LiveConnection", "push refreshes read with the followed session's tenant bound (TenantContext.callAs); LiveStates refuses a read with none and finds nothing under another (SessionAsyncPathsIntegrationTests; LiveSessionEndToEndTests)");
 
     /** Push callbacks and retries bind the tenant they carry before any database work. */
-    static final Set<String> BIND_THEIR_TENANT = Set.of("fi.arki.ui.session.LiveConnection", "fi.arki.ui.session.ParticipantScreen");
+    static final Set<String> BIND_THEIR_TENANT = Set.of("fi.arki.ui.session.LiveConnection", "fi.arki.ui.participant.ParticipantStreams");
 
     /** The methods annotated (directly or through another annotation) with the annotation, as reflection sees them. */
     static Stream<Method> methods(Class<? extends java.lang.annotation.Annotation> annotation) {

@@ -79,6 +79,17 @@ class ProductionJarTests {
                     List<String> violations = driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
                             .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
                     assertThat(violations).isEmpty();
+
+                    // the participant page: its templates precompiled into the jar, its own strict policy
+                    HttpResponse<String> join = http.send(HttpRequest.newBuilder(URI.create(app.base() + "/join")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    assertThat(join.statusCode()).isEqualTo(200);
+                    assertThat(join.headers().firstValue("Content-Security-Policy").orElseThrow())
+                            .contains("frame-ancestors 'none'").doesNotContain("unsafe-eval").doesNotContain("unsafe-inline");
+                    driver.get(app.base() + "/join");
+                    BrowserSupport.waitFor(driver).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#join-code-input input")));
+                    assertThat(driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+                            .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList()).isEmpty();
                 } finally {
                     driver.quit();
                 }

@@ -143,19 +143,19 @@ class AccessibilityEndToEndTests {
             BrowserSupport.waitFor(guest).until(ExpectedConditions.presenceOfElementLocated(By.id("join-submit")));
             analyze(guest, "guest sv join-form");
             press(guest, "join-submit", Keys.ENTER);
-            fi.arki.ui.session.SessionPages.waitText(guest, "card-title", "");
+            fi.arki.ui.session.SessionPages.waitShown(guest, "card-title", "");
             BrowserSupport.waitFor(guest).until(ExpectedConditions.presenceOfElementLocated(By.id("step-question")));
             analyze(guest, "participant sv intro");
 
             press(facilitator, "step-next", Keys.ENTER); // the slot opens with the team's open targets
-            fi.arki.ui.session.SessionPages.waitText(guest, "step-progress", "Steg 2 / 8");
+            fi.arki.ui.session.SessionPages.waitShown(guest, "step-progress", "Steg 2 / 8");
             analyze(guest, "participant sv review");
             analyze(facilitator, "facilitator fi console-review");
             press(facilitator, "step-next", Keys.ENTER); // the customers' NPS, as the team sees it
-            fi.arki.ui.session.SessionPages.waitText(guest, "step-progress", "Steg 3 / 8");
+            fi.arki.ui.session.SessionPages.waitShown(guest, "step-progress", "Steg 3 / 8");
             analyze(guest, "participant sv rate");
             press(facilitator, "step-next", Keys.ENTER);
-            fi.arki.ui.session.SessionPages.waitText(guest, "step-progress", "Steg 4 / 8");
+            fi.arki.ui.session.SessionPages.waitShown(guest, "step-progress", "Steg 4 / 8");
             analyze(facilitator, "facilitator fi console-prompt");
             String written = "Svenskspråkig service";
             keyboard(guest, "answer-text");
@@ -166,11 +166,11 @@ class AccessibilityEndToEndTests {
             analyze(guest, "participant sv prompt");
             // the facilitator's timer counts down on the participant's phone (in the browser, no push per second)
             press(facilitator, "timer-start", Keys.ENTER);
-            fi.arki.ui.session.SessionPages.waitText(guest, "timer", "Tid kvar 2:");
+            fi.arki.ui.session.SessionPages.waitShown(guest, "timer", "Tid kvar 2:");
             String shown = fi.arki.ui.session.SessionPages.text(guest, "timer");
-            BrowserSupport.waitFor(guest).until(d -> !d.findElement(By.id("timer")).getText().equals(shown));
+            fi.arki.ui.session.SessionPages.waitShown(guest, d -> !d.findElement(By.id("timer")).getText().equals(shown));
             press(facilitator, "step-reveal", Keys.ENTER);
-            BrowserSupport.waitFor(guest).until(ExpectedConditions.textToBePresentInElementLocated(By.id("all-answers"), written));
+            fi.arki.ui.session.SessionPages.waitShown(guest, "all-answers", written);
             analyze(guest, "participant sv prompt-revealed");
 
             press(facilitator, "step-next", Keys.ENTER); // grouping, by keyboard
@@ -188,28 +188,35 @@ class AccessibilityEndToEndTests {
             // the menu is rebuilt with the new grouping; the keyboard user is where they were
             BrowserSupport.waitFor(facilitator).until(d -> focusedWithin((ChromeDriver) d, "group-of-0"));
             analyze(facilitator, "facilitator fi console-group");
-            BrowserSupport.waitFor(guest).until(ExpectedConditions.textToBePresentInElementLocated(By.id("groups"), written));
+            fi.arki.ui.session.SessionPages.waitShown(guest, "groups", written);
             analyze(guest, "participant sv group");
 
             press(facilitator, "step-next", Keys.ENTER); // dot vote over the groups
-            fi.arki.ui.session.SessionPages.waitText(guest, "dots-left", "3 / 3");
+            fi.arki.ui.session.SessionPages.waitShown(guest, "dots-left", "3 / 3");
             keyboardTo(guest, "arki-vote-plus");
             new Actions(guest).sendKeys(Keys.ENTER).perform();
             fi.arki.ui.session.SessionPages.waitText(guest, "dots-left", "2 / 3");
+            // the keyboard user is still on the button they pressed
+            BrowserSupport.waitFor(guest).until(d -> focusedWithin((ChromeDriver) d, "arki-vote-plus"));
             analyze(guest, "participant sv vote");
             analyze(facilitator, "facilitator fi console-vote");
 
             press(facilitator, "step-next", Keys.ENTER);
-            fi.arki.ui.session.SessionPages.waitText(guest, "step-progress", "Steg 7 / 8");
+            fi.arki.ui.session.SessionPages.waitShown(guest, "step-progress", "Steg 7 / 8");
             analyze(guest, "participant sv commit");
             analyze(facilitator, "facilitator fi console-commit");
             press(facilitator, "step-next", Keys.ENTER);
-            fi.arki.ui.session.SessionPages.waitText(guest, "step-progress", "Steg 8 / 8");
+            fi.arki.ui.session.SessionPages.waitShown(guest, "step-progress", "Steg 8 / 8");
             analyze(guest, "participant sv pulse");
+            keyboardTo(guest, "rate-4"); // rating by keyboard: the choice is saved and the focus stays on it
+            new Actions(guest).sendKeys(Keys.ENTER).perform();
+            fi.arki.ui.session.SessionPages.waitText(guest, "rating-saved", "4");
+            BrowserSupport.waitFor(guest).until(d -> focusedWithin((ChromeDriver) d, "rate-4"));
+            analyze(guest, "participant sv pulse-rated");
             analyze(facilitator, "facilitator fi console-pulse");
 
             press(facilitator, "timer-start", Keys.ENTER); // a step change stops the timer: one for the last step
-            fi.arki.ui.session.SessionPages.waitText(guest, "timer", "Tid kvar ");
+            fi.arki.ui.session.SessionPages.waitShown(guest, "timer", "Tid kvar ");
             facilitator.get(sessionUrl + "/present");
             BrowserSupport.waitFor(facilitator).until(ExpectedConditions.presenceOfElementLocated(By.id("step-question")));
             fi.arki.ui.session.SessionPages.waitText(facilitator, "timer", "Aikaa "); // the presenter shows the same timer
@@ -217,8 +224,18 @@ class AccessibilityEndToEndTests {
             facilitator.get(sessionUrl + "/facilitate");
             fi.arki.ui.session.SessionPages.click(facilitator, By.id("session-close"));
             fi.arki.ui.session.SessionPages.click(facilitator, By.cssSelector("vaadin-button[slot='confirm-button']"));
-            fi.arki.ui.session.SessionPages.waitText(guest, "session-closed", "");
+            fi.arki.ui.session.SessionPages.waitShown(guest, "session-closed", "");
             analyze(guest, "participant sv closed");
+            for (String language : List.of("fi", "en")) { // the participant's own language, switched on the page
+                fi.arki.ui.session.SessionPages.select(guest, "language-select", language);
+                fi.arki.ui.session.SessionPages.click(guest, By.id("language-change"));
+                BrowserSupport.waitFor(guest).until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", language));
+                analyze(guest, "participant " + language + " closed");
+                guest.get(base + "/join");
+                BrowserSupport.waitFor(guest).until(ExpectedConditions.presenceOfElementLocated(By.id("join-code-input")));
+                analyze(guest, "guest " + language + " join-code");
+                guest.navigate().back();
+            }
             facilitator.get(sessionUrl + "/summary");
             BrowserSupport.waitFor(facilitator).until(ExpectedConditions.presenceOfElementLocated(By.id("summary-targets")));
             analyze(facilitator, "facilitator fi summary");

@@ -57,40 +57,6 @@ final class BrowserScripts {
         });
     }
 
-    // ---- drafts ----------------------------------------------------------------------------
-
-    /** Makes a text field a draft field: what is typed into it is kept in the browser for this scope and step. */
-    static void draftField(Element field, String scope, int step, UUID answerId, @Nullable String lane) {
-        set(field, "data-draft-scope", scope);
-        set(field, "data-draft-step", String.valueOf(step));
-        set(field, "data-draft-id", answerId.toString());
-        set(field, "data-draft-lane", lane == null ? "" : lane);
-    }
-
-    /**
-     * Asks the browser what it still holds for the scope; the answer comes back as an
-     * {@code arki-drafts} event on {@code screen}, and only if there is something.
-     */
-    static void reportDrafts(Component screen, String scope) {
-        call(screen, "window.arkiBrowser.drafts.report($0, $1)", screen.getElement(), scope);
-    }
-
-    /** An answer was sent but has not been saved yet: the browser keeps it as pending. */
-    static void draftPending(Component context, String scope, int step, UUID answerId, @Nullable String lane, String text) {
-        call(context, "window.arkiBrowser.drafts.pending($0, $1, $2, $3, $4)", scope, step, answerId.toString(),
-                lane == null ? "" : lane, text);
-    }
-
-    /** The answer has committed: the browser forgets it. */
-    static void draftSaved(Component context, String scope, int step, UUID answerId) {
-        call(context, "window.arkiBrowser.drafts.saved($0, $1, $2)", scope, step, answerId.toString());
-    }
-
-    /** The session is over: nothing of it stays in the browser. */
-    static void forgetDrafts(Component context, String scope) {
-        call(context, "window.arkiBrowser.drafts.forget($0)", scope);
-    }
-
     // ---- countdown -------------------------------------------------------------------------
 
     /**

@@ -19,10 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * out once: a step change reaching a thousand participants looks its texts up once, not a
  * thousand times.
  */
-final class SessionTexts {
+public final class SessionTexts {
 
     /** The heading of a step as every viewer in this language sees it. */
-    record StepText(String cardTitle, String question, Optional<String> help, Optional<String> source) {
+    public record StepText(String cardTitle, String question, Optional<String> help, Optional<String> source) {
     }
 
     private record Key(TenantId tenant, SessionId session, Language language, OrganisationName organisation, String deck) {
@@ -45,7 +45,7 @@ final class SessionTexts {
     }
 
     /** The instance every viewer of this session in this language shares. */
-    static SessionTexts shared(TenantId tenant, SessionId session, InstalledDeck deck, Language language, OrganisationName organisation) {
+    public static SessionTexts shared(TenantId tenant, SessionId session, InstalledDeck deck, Language language, OrganisationName organisation) {
         if (SHARED.size() > MAX_SHARED) {
             SHARED.clear(); // a cache, not a store: the next viewer of each session builds its texts again
         }
@@ -53,11 +53,11 @@ final class SessionTexts {
                 k -> new SessionTexts(deck, language, organisation));
     }
 
-    InstalledDeck deck() {
+    public InstalledDeck deck() {
         return deck;
     }
 
-    Language language() {
+    public Language language() {
         return language;
     }
 
@@ -73,7 +73,7 @@ final class SessionTexts {
         return texts().text(language, "card." + cardId + ".title", organisation);
     }
 
-    StepText step(LiveState.Step step) {
+    public StepText step(LiveState.Step step) {
         return steps.computeIfAbsent(step.cardId() + "/" + step.activityId(), k -> new StepText(cardTitle(step.cardId()),
                 texts().text(language, "card." + step.cardId() + "." + step.activityId(), organisation),
                 optional(step, ".help").map(t -> organisation.fill(t, language)), optional(step, ".source")));
@@ -87,7 +87,7 @@ final class SessionTexts {
         return step(step).help();
     }
 
-    Optional<String> source(LiveState.Step step) {
+    public Optional<String> source(LiveState.Step step) {
         return step(step).source();
     }
 
@@ -95,12 +95,12 @@ final class SessionTexts {
      * "Step n / count" in this language, worked out once for all viewers (the i18n lookup and
      * message formatting were a visible part of each participant's step change).
      */
-    String progress(int index, int count, java.util.function.BiFunction<Integer, Integer, String> translate) {
+    public String progress(int index, int count, java.util.function.BiFunction<Integer, Integer, String> translate) {
         return progress.computeIfAbsent(((long) index << 32) | count, k -> translate.apply(index + 1, count));
     }
 
     /** An intro image's alternative text ({@code card.<card>.<activity>.alt}). */
-    Optional<String> alt(LiveState.Step step) {
+    public Optional<String> alt(LiveState.Step step) {
         return optional(step, ".alt").map(t -> organisation.fill(t, language));
     }
 
@@ -110,7 +110,7 @@ final class SessionTexts {
     }
 
     /** A dimension's name: the deck's {@code dimension.<id>} text, else the title of its first card. */
-    String dimension(String dimension) {
+    public String dimension(String dimension) {
         return dimensions.computeIfAbsent(dimension, d -> texts().find(language, "dimension." + d)
                 .map(t -> organisation.fill(t, language))
                 .or(() -> deck.manifest().cards().stream().filter(c -> d.equals(c.dimension())).findFirst()
@@ -118,12 +118,12 @@ final class SessionTexts {
                 .orElse(d));
     }
 
-    Activity activity(LiveState.Step step) {
+    public Activity activity(LiveState.Step step) {
         return deck.manifest().card(step.cardId()).flatMap(c -> c.activity(step.activityId())).orElseThrow();
     }
 
     /** A link from deck content, only if it is plain http(s): anything else is not shown as a link. */
-    static Optional<String> safeLink(String url) {
+    public static Optional<String> safeLink(String url) {
         if (url == null) {
             return Optional.empty();
         }

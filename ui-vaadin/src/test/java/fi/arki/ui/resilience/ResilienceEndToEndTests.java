@@ -141,7 +141,7 @@ class ResilienceEndToEndTests {
         finnish(guest, base);
         guest.get(base + "/join/" + code);
         click(guest, By.id("join-submit"));
-        waitFor(guest).until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-question"), "Miten sinä viihdyt työpaikalla"));
+        fi.arki.ui.session.SessionPages.waitShown(guest, "step-question", "Miten sinä viihdyt työpaikalla");
         return guest;
     }
 
@@ -358,8 +358,11 @@ class ResilienceEndToEndTests {
         // the same page works again once the database is back
         waitFor(joiner).until(d -> {
             List<WebElement> submit = d.findElements(By.id("join-submit"));
+            List<WebElement> again = d.findElements(By.id("join-try-again"));
             if (!submit.isEmpty() && submit.getFirst().isDisplayed() && submit.getFirst().isEnabled()) {
                 submit.getFirst().click();
+            } else if (!again.isEmpty() && again.getFirst().isDisplayed()) {
+                again.getFirst().click(); // the page that said "not available" offers to try again
             }
             return !d.findElements(By.id("step-question")).isEmpty();
         });
@@ -392,9 +395,9 @@ class ResilienceEndToEndTests {
         ChromeDriver participant = guest(nodeB.base(), code);
 
         click(facilitator, By.id("step-next"));
-        waitFor(participant).until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-progress"), "Vaihe 4 /"));
+        fi.arki.ui.session.SessionPages.waitShown(participant, "step-progress", "Vaihe 4 /");
         click(facilitator, By.id("step-previous"));
-        waitFor(participant).until(ExpectedConditions.textToBePresentInElementLocated(By.id("step-progress"), "Vaihe 3 /"));
+        fi.arki.ui.session.SessionPages.waitShown(participant, "step-progress", "Vaihe 3 /");
 
         // and the other way: an answer written on B reaches the facilitator's count on A
         write(participant, "Solmulta B");

@@ -126,16 +126,17 @@ class LiveSessionEndToEndTests {
         click(guest, By.id("join-continue"));
         click(guest, By.id("join-submit"));
         for (ChromeDriver p : List.of(olli, sanna, guest)) {
-            waitText(p, "card-title", "Lopuksi");
+            SessionPages.waitShown(p, "card-title", "Lopuksi");
         }
-        waitText(facilitator, "presence", "Paikalla 3");
+        // joined: three; present counts the participants' live connections (the events stream)
+        waitText(facilitator, "presence", "liittyneitä 3");
 
         next(facilitator, 2); // the team's open targets (none yet in the demo team)
         next(facilitator, 3); // the customers' NPS, as the team sees it
         next(facilitator, 4);
         List<String> written = List.of("Asiakkaat opettavat lupakäytäntöjä", "<b>Palaute</b> & ideat, \"lainaus\"", "Ruotsinkielinen palvelu");
         for (ChromeDriver p : List.of(olli, sanna, guest)) {
-            waitText(p, "step-question", "Miten tarjoamme asiakkaalle");
+            SessionPages.waitShown(p, "step-question", "Miten tarjoamme asiakkaalle");
         }
         SessionPages.answer(olli, written.get(0));
         SessionPages.answer(sanna, written.get(1));
@@ -144,7 +145,7 @@ class LiveSessionEndToEndTests {
 
         click(facilitator, By.id("step-reveal"));
         for (ChromeDriver p : List.of(olli, sanna, guest)) {
-            waitFor(p).until(d -> SessionPages.texts((ChromeDriver) d, "#all-answers .arki-answer-text").size() == 3);
+            SessionPages.waitShown(p, d -> SessionPages.texts(d, "#all-answers .arki-answer-text").size() == 3);
             // text order, not writing order: nothing tells who wrote what
             assertThat(SessionPages.texts(p, "#all-answers .arki-answer-text"))
                     .containsExactlyElementsOf(written.stream().sorted(String.CASE_INSENSITIVE_ORDER).toList());
@@ -165,12 +166,12 @@ class LiveSessionEndToEndTests {
         choose(facilitator, "group-of-2", "Palvelukieli");
         waitText(facilitator, "group-names", "Palvelukieli (2)");
         for (ChromeDriver p : List.of(olli, guest)) {
-            waitFor(p).until(ExpectedConditions.textToBePresentInElementLocated(By.id("groups"), "Ruotsinkielinen palvelu"));
+            SessionPages.waitShown(p, "groups", "Ruotsinkielinen palvelu");
         }
         next(facilitator, 6); // vote over the groups
         for (ChromeDriver p : List.of(olli, sanna, guest)) {
-            waitText(p, "dots-left", "3 / 3");
-            click(p, By.xpath("//li[contains(@class,'arki-vote-item')][.//span[normalize-space()='Palvelukieli']]//vaadin-button[contains(@class,'arki-vote-plus')]"));
+            SessionPages.waitShown(p, "dots-left", "3 / 3");
+            click(p, By.xpath("//li[contains(@class,'arki-vote-item')][.//span[normalize-space()='Palvelukieli']]//button[contains(@class,'arki-vote-plus')]"));
             waitText(p, "dots-left", "2 / 3");
         }
         click(facilitator, By.id("step-reveal"));
@@ -182,15 +183,19 @@ class LiveSessionEndToEndTests {
         type(facilitator, "target-due", "1.6.2031");
         BrowserSupport.sendKeys(facilitator, By.cssSelector("#target-due input"), org.openqa.selenium.Keys.ENTER);
         click(facilitator, By.id("target-commit"));
-        for (ChromeDriver p : List.of(facilitator, olli, guest)) {
-            waitText(p, "committed-targets", "Palautekierros kuukausittain");
+        waitText(facilitator, "committed-targets", "Palautekierros kuukausittain");
+        for (ChromeDriver p : List.of(olli, guest)) {
+            SessionPages.waitShown(p, "committed-targets", "Palautekierros kuukausittain");
         }
 
         next(facilitator, 8); // closing pulse
         click(facilitator, By.id("session-close"));
         click(facilitator, By.cssSelector("vaadin-button[slot='confirm-button']"));
-        for (ChromeDriver p : List.of(olli, sanna, guest, facilitator)) {
-            waitText(p, "session-closed", "päättynyt");
+        waitText(facilitator, "session-closed", "päättynyt");
+        for (ChromeDriver p : List.of(olli, sanna, guest)) {
+            SessionPages.waitShown(p, "session-closed", "päättynyt");
+            // guests too see what was agreed
+            SessionPages.waitShown(p, "committed-targets", "Palautekierros kuukausittain");
         }
 
         facilitator.get(sessionUrl + "/summary");

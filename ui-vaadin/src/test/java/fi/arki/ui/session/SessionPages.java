@@ -20,6 +20,14 @@ public final class SessionPages {
         BrowserSupport.choose(driver, selectId, contains);
     }
 
+    /** Chooses an option of a native select (the participant page's) by its value, once the select is there. */
+    public static void select(ChromeDriver driver, String selectId, String value) {
+        waitFor(driver).until(d -> {
+            new org.openqa.selenium.support.ui.Select(d.findElement(By.id(selectId))).selectByValue(value);
+            return true;
+        });
+    }
+
     public static WebDriverWait waitFor(ChromeDriver driver) {
         return BrowserSupport.waitFor(driver);
     }
@@ -54,6 +62,32 @@ public final class SessionPages {
 
     public static List<String> texts(ChromeDriver driver, String css) {
         return BrowserSupport.texts(driver, By.cssSelector(css));
+    }
+
+    /**
+     * Waits until the participant page shows the text in the element: the page updates itself once
+     * its live script runs, and until then (or should an update be missed) a reload shows the
+     * session as it is now, so the wait reloads now and then while it has not appeared.
+     */
+    public static void waitShown(ChromeDriver driver, String id, String contains) {
+        waitFor(driver).pollingEvery(java.time.Duration.ofSeconds(2)).until(d -> {
+            if (d.findElements(By.id(id)).stream().anyMatch(e -> e.getText().contains(contains))) {
+                return true;
+            }
+            d.navigate().refresh();
+            return false;
+        });
+    }
+
+    /** The same for a condition on the participant page. */
+    public static void waitShown(ChromeDriver driver, java.util.function.Predicate<ChromeDriver> shown) {
+        waitFor(driver).pollingEvery(java.time.Duration.ofSeconds(2)).until(d -> {
+            if (shown.test((ChromeDriver) d)) {
+                return true;
+            }
+            d.navigate().refresh();
+            return false;
+        });
     }
 
     /** Writes an answer and waits until the page says it is saved. */
