@@ -117,6 +117,24 @@ class ConsoleEndToEndTests {
         assertThat(labels).as("step labels").hasSizeGreaterThan(10);
         assertThat(new LinkedHashSet<>(labels)).as("distinct step labels").hasSameSizeAs(labels);
 
+        // the open card's step labels are whole (they were cut with "…"), and nothing makes the page scroll sideways
+        @SuppressWarnings("unchecked")
+        List<String> cut = (List<String>) driver.executeScript("""
+                return [...document.querySelectorAll('[id^=go-step-]')].filter(b => b.offsetParent !== null)
+                    .filter(b => { const l = b.shadowRoot.querySelector('[part=label]'); return l.scrollWidth > l.clientWidth + 1; })
+                    .map(b => b.id);
+                """);
+        assertThat(cut).as("step labels cut short").isEmpty();
+        Map<?, ?> sideways = (Map<?, ?>) driver.executeScript("""
+                const m = document.querySelector('main.arki-console');
+                const edge = m.getBoundingClientRect().right;
+                const over = [...m.querySelectorAll('*')].filter(e => e.getBoundingClientRect().right > edge + 0.5)
+                    .slice(0, 5).map(e => e.tagName + '#' + e.id + '.' + e.className);
+                return {scroll: m.scrollWidth, client: m.clientWidth, over: over.join(' ')};
+                """);
+        assertThat(((Number) sideways.get("scroll")).intValue()).as("console width; beyond the edge: %s", sideways.get("over"))
+                .isLessThanOrEqualTo(((Number) sideways.get("client")).intValue());
+
         // "10." and later fit in the space the list gives its numbers (they were clipped)
         Map<?, ?> numbers = (Map<?, ?>) driver.executeScript("""
                 const li = document.getElementById('go-step-10').closest('li');
