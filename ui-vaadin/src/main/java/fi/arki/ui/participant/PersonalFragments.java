@@ -1,7 +1,6 @@
 package fi.arki.ui.participant;
 
 import fi.arki.deck.Activity;
-import fi.arki.deck.ActivityKind;
 import fi.arki.deck.RatingScale;
 import fi.arki.session.Lane;
 import fi.arki.session.LiveState;
@@ -97,9 +96,8 @@ public class PersonalFragments {
         Map<UUID, Integer> totals = state.totals(step.index());
         List<PersonalView.VoteItem> items = new ArrayList<>();
         StepFragments.sourceOf(state, step, of).ifPresent(source -> {
-            var sourceItems = source.kind() == ActivityKind.GROUP
-                    ? state.groups(source.index()).stream().map(g -> Map.entry(g.id(), g.label())).toList()
-                    : state.answers(source.index()).stream().map(a -> Map.entry(a.id(), a.text())).toList();
+            // every group and every idea in no group (fair voting, issue 11): the same options the service accepts
+            var sourceItems = state.optionsOver(source.index()).stream().map(o -> Map.entry(o.id(), o.text())).toList();
             for (var item : sourceItems) {
                 int given = state.dotsGiven(step.index(), me, item.getKey());
                 items.add(new PersonalView.VoteItem(item.getKey().toString(), item.getValue(), given,
