@@ -24,20 +24,20 @@ import java.util.UUID;
  * (mouse, touch). The menu's id ({@code group-of-N}, N the answer's place in writing order) stays
  * the same wherever the card is.
  *
- * <p>Grouping suggestions (issue 11 item 3) belong above the board: {@link #suggestions} is the
- * place for them.
+ * <p>Grouping suggestions (issue 11 item 3) are above the board, in {@link #suggestions}
+ * ({@link GroupSuggestionsBox}).
  */
 final class ConsoleGroupPanel extends ConsolePanel {
 
     private static final UUID NO_GROUP = new UUID(0, 0);
 
-    /** Where suggested groups are shown (empty until the suggestions are built). */
+    /** Where suggested groups are shown. */
     final Div suggestions = new Div();
 
     ConsoleGroupPanel(ConsoleActions console) {
         super(console);
         suggestions.setId("group-suggestions");
-        suggestions.setVisible(false);
+        suggestions.add(new GroupSuggestionsBox(console, () -> step().index(), () -> state));
         add(creator(), suggestions, content());
     }
 

@@ -47,7 +47,8 @@ final class ConsoleTargetPanel extends ConsolePanel {
         owner.setLabel(getTranslation("session.target.owner"));
         owner.setId("target-owner");
         owner.setItems(new ArrayList<>(console.people.keySet()));
-        owner.setItemLabelGenerator(p -> console.people.getOrDefault(p, ""));
+        // the empty selection item is null, which an immutable map (ConsoleActions.people) refuses to look up
+        owner.setItemLabelGenerator(p -> p == null ? "" : console.people.getOrDefault(p, ""));
         owner.setEmptySelectionAllowed(true);
         owner.setEmptySelectionCaption(getTranslation("session.target.owner-other"));
         ownerName.setLabel(getTranslation("session.target.owner-name"));
