@@ -81,7 +81,8 @@ class ParticipantController {
                 long left = Math.max(0, Duration.between(Instant.now(), ends).toSeconds());
                 timer = left == 0 ? t.t("session.timer.up") : t.t("session.timer.left", left / 60, String.format("%02d", left % 60));
             }
-            SessionPage page = new SessionPage(session.toString(), state.version(), state.session().title(), state.present(),
+            String title = SessionTitle.of(state, steps.texts(state, t.locale()).deck(), fi.arki.shared.Language.of(t.locale()));
+            SessionPage page = new SessionPage(session.toString(), state.version(), title, state.present(),
                     ends == null ? null : ends.toString(), timer, step.replace(StepFragments.PERSONAL_SLOT, own));
             return pages.page(HttpStatus.OK, "participant/page.jte", Map.of("page", page), request);
         });

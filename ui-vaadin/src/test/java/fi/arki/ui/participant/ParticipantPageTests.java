@@ -186,6 +186,9 @@ class ParticipantPageTests {
         goTo(session, prompt);
         Document writing = page(session, me);
         assertThat(writing.select("#step-question").text()).isNotBlank();
+        // a session without a title of its own is named after its deck: in the viewer's language
+        assertThat(session.title()).startsWith("Juutin");
+        assertThat(writing.select("#session-title").text()).isEqualTo("Juutis sex dimensioner");
         assertThat(writing.select("#answer-text textarea")).hasSize(1);
         assertThat(writing.select("#answer-counter").text()).isEqualTo(t(Language.SV, "participant.counter", "0", "2000"));
         assertThat(writing.select("main#participant").attr("data-events")).isEqualTo("/p/" + session.id().value() + "/events");
