@@ -327,7 +327,7 @@ public class SessionManagement {
     private LiveState assemble(SessionId id, Sessions.Loaded loaded) {
         TenantSettings tenantSettings = settings.current();
         String name = tenants.find(TenantContext.require()).map(t -> t.name()).orElse("");
-        List<DevelopmentTarget> committed = followup.committedIn(id.value());
+        List<DevelopmentTarget> committed = TargetOwnerNames.named(followup.committedIn(id.value()), directory::findPerson);
         List<DevelopmentTarget> earlier = followup.openTargetsOf(loaded.info().teams()).stream()
                 .filter(t -> !id.value().equals(t.sessionId())).toList();
         // a target reviewed in this session stays on its list even though it is no longer open

@@ -166,6 +166,9 @@ class LiveSessionIntegrationTests {
                 LocalDate.now().plusMonths(1), "competence"));
         as(() -> sessions.commitTarget(facilitator.id(), info.id(), 5, target, "Palautekierros kuukausittain", member.id(), null,
                 LocalDate.now().plusMonths(1), "competence")); // retried: still one
+        // the snapshot every screen renders from names the owner (phones have no directory to look the person up in)
+        assertThat(as(() -> sessions.state(info.id())).committedTargets()).singleElement()
+                .satisfies(t -> assertThat(t.ownerName()).isEqualTo("Olli"));
         as(() -> { sessions.goTo(facilitator.id(), info.id(), 4); return null; }); // the rating was reached, unanswered
         as(() -> { sessions.close(facilitator.id(), info.id()); return null; });
         assertThat(sessions.resolve(info.joinCode())).isEmpty();

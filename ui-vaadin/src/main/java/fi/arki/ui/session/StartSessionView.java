@@ -39,7 +39,8 @@ import java.util.List;
 @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
 public class StartSessionView extends Main implements HasDynamicTitle {
 
-    public StartSessionView(SessionManagement sessions, DirectoryManagement directory, TenantSettingsManagement settings) {
+    public StartSessionView(SessionManagement sessions, DirectoryManagement directory, TenantSettingsManagement settings,
+                            fi.arki.session.StartWarningManagement warnings) {
         addClassName("arki-page");
         add(new H1(getTranslation("start.title")));
         Language language = LanguageSupport.current();
@@ -123,8 +124,18 @@ public class StartSessionView extends Main implements HasDynamicTitle {
         });
         start.setId("start-submit");
         start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        // hook for issue 11 item 5: the warning for a team smaller than the anonymity threshold goes under "teams"
-        Div form = new Div(teams, deck, scope, card, mode, title, start);
+        // a team smaller than the anonymity threshold: say before the start what will not be shown (issue 11 item 5)
+        Paragraph smallTeam = new Paragraph();
+        smallTeam.setId("start-small-team");
+        smallTeam.getElement().setAttribute("role", "status");
+        smallTeam.setVisible(false);
+        teams.addValueChangeListener(e -> {
+            var warning = e.getValue().isEmpty() ? java.util.Optional.<fi.arki.session.SmallTeamWarning>empty()
+                    : warnings.smallTeam(e.getValue().stream().map(Team::id).toList());
+            warning.ifPresent(w -> smallTeam.setText(getTranslation(fi.arki.session.SmallTeamWarning.MESSAGE, w.members(), w.threshold())));
+            smallTeam.setVisible(warning.isPresent());
+        });
+        Div form = new Div(teams, smallTeam, deck, scope, card, mode, title, start);
         form.addClassName("arki-form");
         add(form);
     }

@@ -102,6 +102,8 @@ class LiveSessionEndToEndTests {
         signIn(facilitator, base, "facilitator");
         facilitator.get(base + "/sessions/new");
         click(facilitator, By.xpath("//vaadin-checkbox[.//label[normalize-space()='Yritysrahoitus']]"));
+        // the demo team has 4 members, fewer than the anonymity threshold 5: the facilitator is told before starting
+        SessionPages.waitText(facilitator, "start-small-team", "vähemmän kuin anonymiteettiraja 5");
         SessionPages.pick(facilitator, "start-deck", "Juutin kuusi ulottuvuutta"); // other decks may be enabled too
         click(facilitator, By.xpath("//vaadin-radio-button[.//label[contains(., 'Yksi kortti')]]"));
         SessionPages.pick(facilitator, "start-card", "Lopuksi");
