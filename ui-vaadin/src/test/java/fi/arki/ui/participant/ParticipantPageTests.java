@@ -92,7 +92,7 @@ class ParticipantPageTests {
     SessionInfo start(SessionMode mode) {
         SessionInfo[] started = new SessionInfo[1];
         asFacilitator(() -> started[0] = sessions.start(lead.id(), new SessionStart(List.of(team.id()), "juuti",
-                List.of("competence-customers", "closing"), mode, null)));
+                List.of("competence", "closing"), mode, null)));
         return started[0];
     }
 
@@ -100,6 +100,13 @@ class ParticipantPageTests {
         LiveState[] state = new LiveState[1];
         asFacilitator(() -> state[0] = sessions.state(session.id()));
         return state[0].steps().stream().filter(s -> s.kind().name().equals(kind)).skip(nth).findFirst().orElseThrow().index();
+    }
+
+    int lastBefore(SessionInfo session, String kind, int before) {
+        LiveState[] state = new LiveState[1];
+        asFacilitator(() -> state[0] = sessions.state(session.id()));
+        return state[0].steps().stream().filter(s -> s.kind().name().equals(kind) && s.index() < before)
+                .reduce((a, b) -> b).orElseThrow().index();
     }
 
     void goTo(SessionInfo session, int step) {
@@ -182,7 +189,8 @@ class ParticipantPageTests {
         SessionInfo session = start(SessionMode.NAMED);
         Cookie[] me = joinAsGuest(session, "Greta Gäst", Language.SV);
 
-        int prompt = stepOf(session, "PROMPT", 1); // competence-customers q2, which the vote is over
+        // the card's "pick" (the prompt right before its vote), which the vote is over (Juuti 2.0.0)
+        int prompt = lastBefore(session, "PROMPT", stepOf(session, "VOTE", 0));
         goTo(session, prompt);
         Document writing = page(session, me);
         assertThat(writing.select("#step-question").text()).isNotBlank();
