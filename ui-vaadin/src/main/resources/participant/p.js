@@ -177,6 +177,12 @@
     return true;
   }
 
+  /** Swaps in a participant page the server sent with an error status; false (nothing changed) for anything else. */
+  async function swapIfPage(response) {
+    const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+    return replaceParts(doc);
+  }
+
   async function swapFrom(response) {
     const html = await response.text();
     const doc = new DOMParser().parseFromString(html, 'text/html');
@@ -283,7 +289,10 @@
         await swapFrom(r);
         restoreDrafts();
       } else {
-        mark(form, 'unsaved'); // the server failed (5xx): still pending, sent again shortly
+        // the server could not take it (5xx, e.g. the database is away): its page says so, with the
+        // text kept and "try now"; the draft stays pending here and is sent again shortly
+        const swapped = await swapIfPage(r).catch(() => false);
+        mark(swapped ? (root.querySelector('form[action="' + CSS.escape(form.getAttribute('action') || '') + '"]') || form) : form, 'unsaved');
       }
     } catch (err) {
       // not sent (offline, server away): the text stays here and goes when the connection is back

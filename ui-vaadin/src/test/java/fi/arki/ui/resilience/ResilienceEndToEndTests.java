@@ -280,7 +280,7 @@ class ResilienceEndToEndTests {
         AppProcess second = app("drafts-b", first.port()); // the same origin, so the same browser storage
         typing.get(second.base() + "/join/" + code);
         waitFor(typing).until(d -> typed.equals(fieldValue((ChromeDriver) d, "answer-text")));
-        assertThat(BrowserSupport.text(typing, By.id("draft-restored"))).contains("ei vielä tallennettu");
+        assertThat(BrowserSupport.text(typing, By.cssSelector(".arki-answer-form .draft-state"))).containsIgnoringCase("ei vielä tallennettu");
         click(typing, By.id("answer-add"));
         waitFor(typing).until(d -> shownSaved((ChromeDriver) d, typed));
         waitFor(typing).until(d -> !keptInBrowser((ChromeDriver) d).contains(typed));
@@ -376,13 +376,16 @@ class ResilienceEndToEndTests {
     /** Everything Arki keeps in this browser's storage, as one string. */
     static String keptInBrowser(ChromeDriver driver) {
         Object all = ((JavascriptExecutor) driver).executeScript(
-                "return Object.keys(localStorage).filter(k => k.startsWith('arki.')).map(k => localStorage.getItem(k)).join('\\n')");
+                "return Object.keys(localStorage).filter(k => k.startsWith('arki')).map(k => localStorage.getItem(k)).join('\\n')");
         return all == null ? "" : all.toString();
     }
 
     static String fieldValue(ChromeDriver driver, String id) {
         Object value = ((JavascriptExecutor) driver).executeScript(
-                "const f = document.getElementById(arguments[0]); return f ? f.value : null", id);
+                // the participant page wraps its control: #answer-text holds the textarea
+                "const f = document.getElementById(arguments[0]);"
+                        + " const c = f && (f.matches('textarea, input, select') ? f : f.querySelector('textarea, input, select'));"
+                        + " return c ? c.value : null", id);
         return value == null ? null : value.toString();
     }
 
