@@ -235,7 +235,8 @@ class CoverageIntegrationTests {
             for (int i = 0; i < count; i++) {
                 TargetId id = TargetId.random();
                 followup.commit(new TargetDraft(id, team.id(), session.id().value(), team.name() + " kohde " + i, null, "Tiimi",
-                        LocalDate.now().plusDays(1), "competence"));
+                        // tomorrow where coverage counts days (Finnish time): after 22:00 UTC that is two UTC days ahead
+                        LocalDate.now(CoverageManagement.ZONE).plusDays(1), "competence"));
                 ids.add(id);
             }
         });
