@@ -43,6 +43,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 @AnonymousAllowed
+// Long on purpose for now (~400 lines): every participant write (join, answers, votes, ratings, touchpoints) with its access rule and
+// idempotent write path; split by activity kind together with SessionManagement (issue 11 item 10).
 public class ParticipantManagement {
 
     public static final int MAX_ANSWER = 2000;

@@ -50,6 +50,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
+// Long on purpose for now (~580 lines): the session tables' repository (session, steps, participants, answers, groups, votes, ratings,
+// touchpoints) in one place; issue 11 item 10 splits it by table group.
 public class Sessions {
 
     static final Field<Long> NEXT_VERSION = DSL.field("nextval('session_change_seq')", Long.class);
