@@ -26,6 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * catalogue. A stored version is never changed: a deck whose content differs from the stored
  * version of the same number is refused until its version is raised. A deck that fails is
  * recorded with its problems for administrators to see; it never stops the application.
+ *
+ * <p>Many nodes may start at once on one database: each deck is registered under a transaction
+ * advisory lock on its id, and the insert does nothing if the version is there already, so every
+ * version is stored once and no node records a failure for a version another node stored.
  */
 @Component
 @Order(0)
@@ -95,14 +99,21 @@ class DeckRegistry implements ApplicationRunner {
             return problems;
         }
         return transaction.execute(status -> {
+            // Nodes starting together register the same decks: the lock makes each deck's check
+            // and insert one step across nodes, so that the later node finds the version stored
+            // (READ COMMITTED: its next statement sees the first node's commit). ON CONFLICT keeps
+            // the insert harmless should anything else store the version without the lock.
+            decks.lockDeck(manifest.id());
             Optional<StoredDeck> stored = decks.find(manifest.id(), manifest.version());
             if (stored.isEmpty()) {
-                decks.insert(reading.deck(), DeckOrigin.CODE, null, null);
-                events.publishEvent(new DeckVersionInstalled(null, manifest.id(), manifest.version(), DeckOrigin.CODE, true));
-                log.info("Installed deck {} {}", manifest.id(), manifest.version());
-                return List.of();
+                if (decks.insertIfAbsent(reading.deck(), DeckOrigin.CODE)) {
+                    events.publishEvent(new DeckVersionInstalled(null, manifest.id(), manifest.version(), DeckOrigin.CODE, true));
+                    log.info("Installed deck {} {}", manifest.id(), manifest.version());
+                    return List.of();
+                }
+                stored = decks.find(manifest.id(), manifest.version());
             }
-            if (!stored.get().contentHash().equals(reading.deck().contentHash())) {
+            if (stored.isPresent() && !stored.get().contentHash().equals(reading.deck().contentHash())) {
                 return List.of(DeckProblem.of("deck.problem.code-deck-changed", manifest.id(), manifest.version()));
             }
             return List.of();

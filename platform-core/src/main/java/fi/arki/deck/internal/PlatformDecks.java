@@ -6,6 +6,7 @@ import static fi.arki.deck.internal.db.Tables.PLATFORM_DECK_IMAGE;
 
 import fi.arki.deck.DeckImage;
 import fi.arki.deck.DeckOrigin;
+import fi.arki.deck.internal.db.tables.records.PlatformDeckRecord;
 import fi.arki.shared.AccountId;
 import java.util.List;
 import java.util.Optional;
@@ -26,14 +27,46 @@ public class PlatformDecks {
     public record Failure(String provider, String deckId, @Nullable String version, String problemsJson) {
     }
 
+    /** The first key of the advisory locks of deck registration: "arkd" in ASCII, any constant would do. */
+    private static final int REGISTRATION_LOCK_CLASS = 0x61726b64;
+    /** The first key of the lock around replacing the failure list ("arkf"). */
+    private static final int FAILURES_LOCK_CLASS = 0x61726b66;
+
     private final DSLContext db;
 
     PlatformDecks(DSLContext db) {
         this.db = db;
     }
 
+    /**
+     * Holds, until the current transaction ends, the lock that serialises the registration of
+     * one deck id across every node on this database (a PostgreSQL advisory lock: nothing is
+     * written, and it is released on commit or rollback, also when a node dies).
+     */
+    public void lockDeck(String deckId) {
+        // two int4 keys, so that it never meets a lock taken on a single bigint key (MigrationSafety)
+        db.fetch("select pg_advisory_xact_lock(?, hashtext(?))", REGISTRATION_LOCK_CLASS, deckId);
+    }
+
+    /** Stores a version unless it is stored already (by another node); tells whether this call stored it. */
+    public boolean insertIfAbsent(DeckReader.ReadDeck deck, DeckOrigin origin) {
+        int inserted = deckRow(deck, origin, null, null).onConflict(PLATFORM_DECK.DECK_ID, PLATFORM_DECK.VERSION).doNothing().execute();
+        if (inserted == 0) {
+            return false;
+        }
+        insertImages(deck);
+        return true;
+    }
+
+    /** Stores a version; a version that is stored already is a {@link org.springframework.dao.DuplicateKeyException}. */
     public void insert(DeckReader.ReadDeck deck, DeckOrigin origin, @Nullable String signingKey, @Nullable AccountId by) {
-        db.insertInto(PLATFORM_DECK)
+        deckRow(deck, origin, signingKey, by).execute();
+        insertImages(deck);
+    }
+
+    private org.jooq.InsertSetMoreStep<PlatformDeckRecord> deckRow(DeckReader.ReadDeck deck, DeckOrigin origin,
+                                                                  @Nullable String signingKey, @Nullable AccountId by) {
+        return db.insertInto(PLATFORM_DECK)
                 .set(PLATFORM_DECK.DECK_ID, deck.manifest().id())
                 .set(PLATFORM_DECK.VERSION, deck.manifest().version())
                 .set(PLATFORM_DECK.ORIGIN, origin == DeckOrigin.CODE ? "code" : "package")
@@ -42,8 +75,10 @@ public class PlatformDecks {
                 .set(PLATFORM_DECK.CONTENT_SHA256, deck.contentHash())
                 .set(PLATFORM_DECK.OFFICIAL, signingKey != null)
                 .set(PLATFORM_DECK.SIGNING_KEY, signingKey)
-                .set(PLATFORM_DECK.INSTALLED_BY, by == null ? null : by.value())
-                .execute();
+                .set(PLATFORM_DECK.INSTALLED_BY, by == null ? null : by.value());
+    }
+
+    private void insertImages(DeckReader.ReadDeck deck) {
         for (DeckImage image : deck.images().values()) {
             db.insertInto(PLATFORM_DECK_IMAGE)
                     .set(PLATFORM_DECK_IMAGE.DECK_ID, deck.manifest().id())
@@ -78,6 +113,8 @@ public class PlatformDecks {
     }
 
     public void replaceFailures(List<Failure> failures) {
+        // nodes starting together replace the list one after the other, not into each other's keys
+        db.fetch("select pg_advisory_xact_lock(?, 0)", FAILURES_LOCK_CLASS);
         db.deleteFrom(PLATFORM_DECK_FAILURE).execute();
         for (Failure f : failures) {
             db.insertInto(PLATFORM_DECK_FAILURE)
