@@ -1,6 +1,7 @@
 package fi.arki.tenancy.internal;
 
 import fi.arki.shared.InvalidInputException;
+import fi.arki.shared.archive.SafeZip;
 import fi.arki.tenancy.TenantExport;
 import fi.arki.tenancy.TenantExport.AccountEntry;
 import fi.arki.tenancy.TenantRestore.Row;
@@ -23,9 +24,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipFile;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -46,7 +44,9 @@ public final class ImportArchive implements AutoCloseable {
     private static final tools.jackson.databind.ObjectMapper READER = ExportArchive.JSON.rebuild()
             .disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
 
-    private final ZipFile zip;
+    private final SafeZip zip;
+    /** The archive's plain files by name; anything else in it refused the archive. */
+    private final Map<String, SafeZip.Entry> entries = new LinkedHashMap<>();
     private final long maxBytes;
     private final Map<String, JsonNode> files = new LinkedHashMap<>();
     private final Set<String> read = new HashSet<>();
@@ -57,15 +57,20 @@ public final class ImportArchive implements AutoCloseable {
     public ImportArchive(Path file, long maxBytes) {
         this.maxBytes = maxBytes;
         try {
-            this.zip = new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            throw new InvalidInputException("lifecycle.import.error.not-zip");
-        } catch (IOException e) {
+            this.zip = SafeZip.open(file);
+        } catch (SafeZip.NotAZip e) {
             throw new InvalidInputException("lifecycle.import.error.not-zip");
         }
         try {
-            if (zip.size() > MAX_ENTRIES) {
-                throw new InvalidInputException("lifecycle.import.error.malformed", "(" + zip.size() + ")");
+            if (zip.entries().size() > MAX_ENTRIES) {
+                throw new InvalidInputException("lifecycle.import.error.malformed", "(" + zip.entries().size() + ")");
+            }
+            // the same reader and the same refusals as a deck package: an export holds plain files only
+            for (SafeZip.Entry entry : zip.entries()) {
+                if (!entry.safePath() || entry.directory() || entry.symlink() || entry.encrypted() || !entry.plainMethod()
+                        || entries.put(entry.name(), entry) != null) {
+                    throw malformed(entry.shown());
+                }
             }
             JsonNode manifest = tree(ExportArchive.MANIFEST);
             if (!TenantExport.FORMAT.equals(manifest.path("format").asString(""))) {
@@ -80,7 +85,7 @@ public final class ImportArchive implements AutoCloseable {
                 String table = entry.path("table").asString("");
                 String name = entry.path("file").asString("");
                 if (!table.matches("[a-z][a-z0-9_]*") || !name.equals(ExportArchive.TABLES + table + ".json")
-                        || zip.getEntry(name) == null || files.put(table, entry) != null) {
+                        || !entries.containsKey(name) || files.put(table, entry) != null) {
                     throw new InvalidInputException("lifecycle.import.error.malformed", ExportArchive.MANIFEST);
                 }
             }
@@ -175,12 +180,12 @@ public final class ImportArchive implements AutoCloseable {
     }
 
     private InputStream open(String name) throws IOException {
-        ZipEntry entry = zip.getEntry(name);
+        SafeZip.Entry entry = entries.get(name);
         if (entry == null) {
             throw malformed(name);
         }
-        // counts what is inflated, so that a small file that inflates without end is stopped
-        return new FilterInputStream(zip.getInputStream(entry)) {
+        // SafeZip stops each file at its declared size; this counts all of them against the import's limit
+        return new FilterInputStream(zip.open(entry)) {
             @Override
             public int read() throws IOException {
                 int b = super.read();
@@ -214,11 +219,8 @@ public final class ImportArchive implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            zip.close();
-        } catch (IOException e) {
-            // nothing was written; the file is the caller's to remove
-        }
+        // nothing was written; the file is the caller's to remove
+        zip.close();
     }
 
     /** A row of a table file; values are converted when asked for, and a wrong type is a malformed file. */
