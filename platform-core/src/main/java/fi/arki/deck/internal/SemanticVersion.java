@@ -5,73 +5,63 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.semver4j.Semver;
+import org.semver4j.range.RangeList;
+import org.semver4j.range.RangeListFactory;
 
-/** A semantic version (semver.org 2.0.0) with its precedence; build metadata is ignored when comparing. */
-public record SemanticVersion(int major, int minor, int patch, List<String> preRelease)
-        implements Comparable<SemanticVersion> {
-
-    private static final Pattern SEMVER = Pattern.compile(
-            "(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})(?:-([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?(?:\\+[0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*)?");
-
-    public SemanticVersion {
-        preRelease = List.copyOf(preRelease);
-    }
+/**
+ * A semantic version (semver.org 2.0.0) as a deck or the platform writes it. Parsing and precedence
+ * are semver4j's (pre-release before release, numeric identifiers by value, build metadata
+ * ignored); this adds only what a deck's manifest asks for: the text is taken exactly as written
+ * (semver4j forgives a leading {@code v} or spaces; a stored version must not).
+ */
+public record SemanticVersion(Semver semver) implements Comparable<SemanticVersion> {
 
     public static Optional<SemanticVersion> parse(String text) {
-        Matcher m = SEMVER.matcher(text);
-        if (!m.matches()) {
+        Semver parsed;
+        try {
+            parsed = Semver.parse(text);
+        } catch (RuntimeException e) {
             return Optional.empty();
         }
-        List<String> pre = m.group(4) == null ? List.of() : List.of(m.group(4).split("\\."));
-        for (String identifier : pre) {
-            if (identifier.length() > 1 && identifier.startsWith("0") && identifier.chars().allMatch(Character::isDigit)) {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(new SemanticVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                Integer.parseInt(m.group(3)), pre));
+        return parsed != null && parsed.getVersion().equals(text) ? Optional.of(new SemanticVersion(parsed)) : Optional.empty();
     }
 
     /** The release this version leads to: a running {@code 0.1.0-SNAPSHOT} platform counts as {@code 0.1.0}. */
     public SemanticVersion release() {
-        return new SemanticVersion(major, minor, patch, List.of());
+        return new SemanticVersion(semver.withClearedPreReleaseAndBuild());
     }
 
     @Override
     public int compareTo(SemanticVersion o) {
-        int c = Integer.compare(major, o.major);
-        if (c == 0) c = Integer.compare(minor, o.minor);
-        if (c == 0) c = Integer.compare(patch, o.patch);
-        if (c != 0) return c;
-        if (preRelease.isEmpty() || o.preRelease.isEmpty()) {
-            return Boolean.compare(preRelease.isEmpty(), o.preRelease.isEmpty());
-        }
-        for (int i = 0; i < Math.min(preRelease.size(), o.preRelease.size()); i++) {
-            c = compareIdentifier(preRelease.get(i), o.preRelease.get(i));
-            if (c != 0) return c;
-        }
-        return Integer.compare(preRelease.size(), o.preRelease.size());
+        return semver.compareTo(o.semver);
     }
 
-    private static int compareIdentifier(String a, String b) {
-        boolean numericA = a.chars().allMatch(Character::isDigit);
-        boolean numericB = b.chars().allMatch(Character::isDigit);
-        if (numericA && numericB) {
-            return new java.math.BigInteger(a).compareTo(new java.math.BigInteger(b));
-        }
-        if (numericA != numericB) {
-            return numericA ? -1 : 1;
-        }
-        return a.compareTo(b);
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SemanticVersion other && compareTo(other) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return toString().hashCode();
     }
 
     @Override
     public String toString() {
-        return major + "." + minor + "." + patch + (preRelease.isEmpty() ? "" : "-" + String.join(".", preRelease));
+        return semver.withClearedBuild().getVersion();
     }
 
-    /** The platform range of a deck: comparators separated by spaces, all of which must hold. */
-    public record Range(String text, List<Comparator> comparators) {
+    /**
+     * The platform range of a deck: comparators ({@code >=}, {@code >}, {@code <=}, {@code <},
+     * {@code =} or none) separated by spaces, all of which must hold. semver4j decides whether a
+     * version is in it; the grammar is kept this narrow (no {@code ^}, {@code ~}, {@code x} or
+     * {@code ||}) so that a range says plainly what it allows. Pre-release platforms are compared
+     * like any version.
+     */
+    public record Range(String text, List<Comparator> comparators, RangeList ranges) {
+
+        private static final Pattern COMPARATOR = Pattern.compile("(>=|<=|>|<|=)?(.+)");
 
         public static Optional<Range> parse(String text) {
             String trimmed = text.strip();
@@ -80,7 +70,7 @@ public record SemanticVersion(int major, int minor, int patch, List<String> preR
             }
             List<Comparator> comparators = new ArrayList<>();
             for (String part : trimmed.split(" +")) {
-                Matcher m = Pattern.compile("(>=|<=|>|<|=)?(.+)").matcher(part);
+                Matcher m = COMPARATOR.matcher(part);
                 if (!m.matches()) {
                     return Optional.empty();
                 }
@@ -90,14 +80,18 @@ public record SemanticVersion(int major, int minor, int patch, List<String> preR
                 }
                 comparators.add(new Comparator(m.group(1) == null ? "=" : m.group(1), version.get()));
             }
-            return Optional.of(new Range(trimmed, comparators));
+            return Optional.of(new Range(trimmed, List.copyOf(comparators), RangeListFactory.create(trimmed, true)));
         }
 
         public boolean includes(SemanticVersion version) {
-            return comparators.stream().allMatch(c -> c.test(version));
+            return ranges.isSatisfiedBy(version.semver());
         }
 
-        /** No version can satisfy it, e.g. {@code >=2.0.0 <1.0.0}. */
+        /**
+         * No version can satisfy it, e.g. {@code >=2.0.0 <1.0.0}. (semver4j has no such question:
+         * its {@code isSatisfiedByAny} asks whether a range is {@code *}.) With an exact version
+         * that version is the only candidate; otherwise the tightest bounds must leave room.
+         */
         public boolean empty() {
             SemanticVersion lowest = null;
             boolean lowestInclusive = true;
@@ -118,7 +112,7 @@ public record SemanticVersion(int major, int minor, int patch, List<String> preR
                         }
                     }
                     default -> {
-                        if (comparators.stream().anyMatch(o -> !o.test(c.version()))) {
+                        if (!includes(c.version())) {
                             return true;
                         }
                     }
@@ -137,16 +131,7 @@ public record SemanticVersion(int major, int minor, int patch, List<String> preR
         }
     }
 
+    /** One comparator of a range, as written. */
     public record Comparator(String operator, SemanticVersion version) {
-        boolean test(SemanticVersion v) {
-            int c = v.compareTo(version);
-            return switch (operator) {
-                case ">=" -> c >= 0;
-                case ">" -> c > 0;
-                case "<=" -> c <= 0;
-                case "<" -> c < 0;
-                default -> c == 0;
-            };
-        }
     }
 }

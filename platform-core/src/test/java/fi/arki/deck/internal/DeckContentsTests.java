@@ -37,5 +37,18 @@ class DeckContentsTests {
         assertThat(SemanticVersion.Range.parse(">=1.0.0 <2.0.0").orElseThrow().includes(SemanticVersion.parse("2.0.0").orElseThrow())).isFalse();
         assertThat(SemanticVersion.Range.parse("1.2.3").orElseThrow().includes(SemanticVersion.parse("1.2.3").orElseThrow())).isTrue();
         assertThat(SemanticVersion.Range.parse(">1.0.0 <=1.0.0").orElseThrow().empty()).isTrue();
+        assertThat(SemanticVersion.Range.parse(">=2.0.0 <1.0.0").orElseThrow().empty()).isTrue();
+        assertThat(SemanticVersion.Range.parse(">=1.0.0 =1.5.0").orElseThrow().empty()).isFalse();
+        assertThat(SemanticVersion.Range.parse(">=1.0.0 <2.0.0").orElseThrow().empty()).isFalse();
+        // the manifest's text is taken as written, and the range grammar stays narrow
+        assertThat(SemanticVersion.parse("v1.0.0")).isEmpty();
+        assertThat(SemanticVersion.parse(" 1.0.0")).isEmpty();
+        assertThat(SemanticVersion.parse("1.0.0-01")).isEmpty();
+        assertThat(SemanticVersion.parse("1.0")).isEmpty();
+        assertThat(SemanticVersion.Range.parse("^1.0.0")).isEmpty();
+        assertThat(SemanticVersion.Range.parse(">=1.0.0 || <0.5.0")).isEmpty();
+        // build metadata is not part of the precedence; pre-release platforms are compared like any version
+        assertThat(SemanticVersion.parse("1.0.0+build.7").orElseThrow()).isEqualByComparingTo(SemanticVersion.parse("1.0.0").orElseThrow());
+        assertThat(SemanticVersion.Range.parse(">=0.1.0-alpha <1.0.0").orElseThrow().includes(SemanticVersion.parse("0.2.0-beta").orElseThrow())).isTrue();
     }
 }
