@@ -117,6 +117,29 @@ class OnePersonOneParticipantIntegrationTests {
     }
 
     @Test
+    void devices_of_one_member_joining_at_the_same_moment_become_one_participant_and_none_gets_an_error() throws Exception {
+        SessionInfo info = start(SessionMode.ANONYMOUS);
+        // the session's secret exists already (a first member joined), so nothing else serialises these joins
+        as(() -> participants.join(info.id(), Joiner.member(sanna.id(), "Sanna", Language.FI)));
+        int devices = 4;
+        var ready = new java.util.concurrent.CountDownLatch(devices);
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<Joined>> joins = java.util.stream.IntStream.range(0, devices)
+                    .mapToObj(i -> pool.submit(() -> {
+                        ready.countDown();
+                        ready.await();
+                        return as(() -> participants.join(info.id(), Joiner.member(olli.id(), "Olli", Language.FI)));
+                    })).toList();
+            List<ParticipantId> joined = new java.util.ArrayList<>();
+            for (var join : joins) {
+                joined.add(join.get(120, java.util.concurrent.TimeUnit.SECONDS).participant());
+            }
+            assertThat(joined).as("every device got the same participant").containsOnly(joined.getFirst());
+        }
+        assertThat(as(() -> sessions.state(info.id())).participantsById()).as("Sanna and Olli").hasSize(2);
+    }
+
+    @Test
     void two_members_are_two_participants_and_guests_stay_one_per_device() {
         SessionInfo info = start(SessionMode.ANONYMOUS);
         Joined o = as(() -> participants.join(info.id(), Joiner.member(olli.id(), "Olli", Language.FI)));

@@ -47,7 +47,8 @@ public class PersonKeys {
     /**
      * The person's key in a running session, making the session's secret if it has none yet; empty
      * for a session that is not running (or not this tenant's). Two first joins at once agree on one
-     * secret: the second update waits for the first and keeps the secret it wrote.
+     * secret: the second update waits for the first and keeps the secret it wrote. Holds a lock on
+     * the key until the transaction ends, so that the caller's look-up and insert are one person's alone.
      */
     public Optional<byte[]> keyOf(SessionId session, PersonId person) {
         var running = DSL.and(LIVE_SESSION.ID.eq(session.value()), LIVE_SESSION.STATUS.eq("running"));
@@ -61,7 +62,14 @@ public class PersonKeys {
                     .where(running)
                     .returning(LIVE_SESSION.PERSON_KEY_SECRET).fetchOptional(LIVE_SESSION.PERSON_KEY_SECRET).orElse(null);
         }
-        return secret == null ? Optional.empty() : Optional.of(mac(secret, person));
+        if (secret == null) {
+            return Optional.empty();
+        }
+        byte[] key = mac(secret, person);
+        // one person's devices joining at the same moment queue here until the first's transaction ends, so the
+        // next finds the participant the first made instead of running into the unique index (an error on a phone)
+        db.fetch("select pg_advisory_xact_lock(?)", ByteBuffer.wrap(key).getLong());
+        return Optional.of(key);
     }
 
     /** The participant of the session that carries this key. */
