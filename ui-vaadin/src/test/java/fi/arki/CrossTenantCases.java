@@ -637,6 +637,14 @@ final class CrossTenantCases {
         // B's session is not found under A's binding, so none of B's answers is analyzed or suggested
         on(fi.arki.session.GroupingSuggestionManagement.class, "suggest", PersonId.class, SessionId.class, int.class).notFound(() ->
                 bean(fi.arki.session.GroupingSuggestionManagement.class).suggest(lead, b.closed.id(), 2));
+        on(fi.arki.session.NoNewTargetManagement.class, "decide", PersonId.class, SessionId.class, int.class).notFound(() -> {
+            bean(fi.arki.session.NoNewTargetManagement.class).decide(lead, running, 5);
+            return null;
+        });
+        on(fi.arki.session.NoNewTargetManagement.class, "withdraw", PersonId.class, SessionId.class, int.class).notFound(() -> {
+            bean(fi.arki.session.NoNewTargetManagement.class).withdraw(lead, running, 5);
+            return null;
+        });
         on(SessionManagement.class, "assign", PersonId.class, SessionId.class, int.class, UUID.class, UUID.class).notFound(() -> {
             sessions.assign(lead, b.closed.id(), 2, b.answer, null);
             return null;
@@ -1132,6 +1140,22 @@ final class CrossTenantCases {
                 .empty(() -> bean(fi.arki.session.internal.VoteOptions.class).offers(closed, 2, 1, b.group));
         on(fi.arki.session.internal.HeldAnswers.class, "release", SessionInfo.class, int.class)
                 .empty(() -> bean(fi.arki.session.internal.HeldAnswers.class).release(b.running, 1));
+        // B's commit step and its "no new target" are not A's to see or change
+        on(fi.arki.session.internal.NoNewTargets.class, "set", SessionId.class, int.class, boolean.class)
+                .empty(() -> bean(fi.arki.session.internal.NoNewTargets.class).set(running, 5, true));
+        on(fi.arki.session.internal.NoNewTargets.class, "clearAll", SessionId.class)
+                .empty(() -> bean(fi.arki.session.internal.NoNewTargets.class).clearAll(running));
+        on(fi.arki.session.internal.NoNewTargets.class, "steps", SessionId.class)
+                .empty(() -> bean(fi.arki.session.internal.NoNewTargets.class).steps(running));
+        // B's running session has no secret A could make or read, and no participant A could find or key
+        on(fi.arki.session.internal.PersonKeys.class, "keyOf", SessionId.class, PersonId.class)
+                .empty(() -> bean(fi.arki.session.internal.PersonKeys.class).keyOf(running, b.member.id()));
+        on(fi.arki.session.internal.PersonKeys.class, "participantWith", SessionId.class, byte[].class)
+                .empty(() -> bean(fi.arki.session.internal.PersonKeys.class).participantWith(running, new byte[32]));
+        on(fi.arki.session.internal.PersonKeys.class, "attach", SessionId.class, ParticipantId.class, byte[].class).empty(() -> {
+            bean(fi.arki.session.internal.PersonKeys.class).attach(running, b.runningJoined.participant(), new byte[32]);
+            return null;
+        });
         on(Sessions.class, "answerExists", SessionId.class, int.class, UUID.class).empty(() -> sessions.answerExists(closed, 1, b.answer));
         on(Sessions.class, "assignGroup", TenantId.class, SessionId.class, int.class, UUID.class, UUID.class)
                 .refusedByDatabase(() -> sessions.assignGroup(b.tenant, closed, 2, b.answer, b.group));

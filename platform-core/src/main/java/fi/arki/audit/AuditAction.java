@@ -30,6 +30,8 @@ public final class AuditAction {
     public static final String EXPORT_CREATED = "data.exported";
     public static final String DELETED = "data.deleted";
     public static final String IMPORTED = "data.imported";
+    public static final String NO_NEW_TARGET_DECIDED = "session.no-new-target";
+    public static final String NO_NEW_TARGET_WITHDRAWN = "session.no-new-target-withdrawn";
 
     private AuditAction() {
     }

@@ -131,7 +131,11 @@ public class SummaryManagement {
                             units.of(t.author(), t.unit()), null));
                 });
                 case Activity.CommitTargets commit -> {
-                    continue;
+                    // the targets themselves have their own place; the step shows up only for an explicit "no new target"
+                    if (!state.noNewTarget(step.index())) {
+                        continue;
+                    }
+                    note = words.text(language, "no-new-target");
                 }
                 case Activity.ReviewTargets review -> {
                     continue;

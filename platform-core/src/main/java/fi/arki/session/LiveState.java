@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * that in an anonymous session the order cannot tell who wrote what. {@link #answers()} also
  * holds the answers that are {@linkplain Answer#held() held}: only their writers may see them, so
  * views list answers through {@link #answers(int)} (everyone's) and {@link #answers(int, ParticipantId)}
- * (one's own). {@code sources} maps each group and vote step to the step it is over.
+ * (one's own). {@code sources} maps each group and vote step to the step it is over;
+ * {@code noNewTarget} holds the commit-targets steps on which the team decided on no new target.
  */
 public record LiveState(SessionInfo session, long version, int currentStep, @Nullable Instant timerEndsAt,
                         List<Step> steps, List<Participant> participants, List<Answer> answers,
@@ -36,7 +37,7 @@ public record LiveState(SessionInfo session, long version, int currentStep, @Nul
                         List<Touchpoint> touchpoints, List<DevelopmentTarget> committedTargets,
                         List<DevelopmentTarget> earlierTargets, List<TargetReview> reviews,
                         int anonymityThreshold, OrganisationName organisation, Map<Integer, Integer> voteBudgets,
-                        int touchpointsPerStage, Map<Integer, Integer> sources) {
+                        int touchpointsPerStage, Map<Integer, Integer> sources, java.util.Set<Integer> noNewTarget) {
 
     public static final Comparator<Answer> TEXT_ORDER = Comparator
             .comparing((Answer a) -> a.text().toLowerCase(java.util.Locale.ROOT))
@@ -56,6 +57,12 @@ public record LiveState(SessionInfo session, long version, int currentStep, @Nul
         reviews = List.copyOf(reviews);
         voteBudgets = Map.copyOf(voteBudgets);
         sources = Map.copyOf(sources);
+        noNewTarget = java.util.Set.copyOf(noNewTarget);
+    }
+
+    /** Whether the facilitator recorded "no new target" on this commit-targets step (withdrawn when a target is committed). */
+    public boolean noNewTarget(int step) {
+        return noNewTarget.contains(step);
     }
 
     /** How many dots each participant has in a vote step (the deck's budget, or the tenant's setting for it). */

@@ -56,11 +56,13 @@ public class ParticipantManagement {
     private final TenantSettingsManagement settings;
     private final fi.arki.tenancy.TenantManagement tenants;
     private final fi.arki.session.internal.VoteOptions voteOptions;
+    private final fi.arki.session.internal.PersonKeys personKeys;
     private final SecureRandom random = new SecureRandom();
 
     ParticipantManagement(Sessions sessions, Changes changes, SessionManagement management, DirectoryManagement directory,
                           TenantSettingsManagement settings, fi.arki.tenancy.TenantManagement tenants,
-                          fi.arki.session.internal.VoteOptions voteOptions) {
+                          fi.arki.session.internal.VoteOptions voteOptions, fi.arki.session.internal.PersonKeys personKeys) {
+        this.personKeys = personKeys;
         this.sessions = sessions;
         this.changes = changes;
         this.management = management;
@@ -73,8 +75,9 @@ public class ParticipantManagement {
     // ---- joining ---------------------------------------------------------------------------
 
     /**
-     * Joins a running session. A member of a named session who has joined before gets the same
-     * participant back; everyone else becomes a new participant. Guests only where the tenant
+     * Joins a running session. A member who has joined before (on another device) gets the same
+     * participant back, also in an anonymous session ({@code internal.PersonKeys}); a guest becomes a
+     * new participant on every device. Guests only where the tenant
      * allows them.
      */
     public Joined join(SessionId session, Joiner joiner) {
@@ -84,12 +87,17 @@ public class ParticipantManagement {
             throw new InvalidInputException("session.error.closed");
         }
         String secret = newSecret();
+        byte[] personKey = null;
         if (joiner.guest()) {
             if (!AsArki.call(() -> settings.current().guestsAllowed())) {
                 throw new InvalidInputException("session.error.guests-not-allowed");
             }
-        } else if (info.mode() == SessionMode.NAMED) {
-            Optional<ParticipantId> known = sessions.participantOfPerson(session, joiner.member());
+        } else {
+            // a member is one participant however many devices they open; an anonymous session knows them by a keyed hash only
+            personKey = info.mode() == SessionMode.NAMED ? null : personKeys.keyOf(session, joiner.member())
+                    .orElseThrow(() -> new InvalidInputException("session.error.closed"));
+            Optional<ParticipantId> known = personKey == null ? sessions.participantOfPerson(session, joiner.member())
+                    : personKeys.participantWith(session, personKey);
             if (known.isPresent()) {
                 sessions.setSecretHash(session, known.get(), hash(secret));
                 sessions.setLanguage(session, known.get(), joiner.language());
@@ -106,6 +114,9 @@ public class ParticipantManagement {
         // anonymous sessions record no person, not even for members
         sessions.insertParticipant(tenant, session, id, info.mode() == SessionMode.NAMED ? joiner.member() : null,
                 joiner.guest(), name, attribution.unit(), attribution.team(), joiner.language(), hash(secret));
+        if (personKey != null) {
+            personKeys.attach(session, id, personKey);
+        }
         changes.afterCommit(tenant, session, sessions.touch(session));
         return new Joined(session, id, secret);
     }

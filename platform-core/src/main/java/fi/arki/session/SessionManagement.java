@@ -70,11 +70,14 @@ public class SessionManagement {
     private final FollowupManagement followup;
     private final ApplicationEventPublisher events;
     private final fi.arki.session.internal.HeldAnswers heldAnswers;
+    private final fi.arki.session.internal.NoNewTargets noNewTargets;
     private final Map<String, InstalledDeck> decks = new ConcurrentHashMap<>();
 
     SessionManagement(Sessions sessions, Changes changes, ObjectProvider<DeckCatalog> catalog, DirectoryManagement directory,
                       TenantSettingsManagement settings, TenantManagement tenants, FollowupManagement followup,
-                      ApplicationEventPublisher events, fi.arki.session.internal.HeldAnswers heldAnswers) {
+                      ApplicationEventPublisher events, fi.arki.session.internal.HeldAnswers heldAnswers,
+                      fi.arki.session.internal.NoNewTargets noNewTargets) {
+        this.noNewTargets = noNewTargets;
         this.sessions = sessions;
         this.changes = changes;
         this.catalog = catalog;
@@ -357,7 +360,7 @@ public class SessionManagement {
                 loaded.touchpoints(), committed, toReview, reviews, tenantSettings.anonymityThreshold(),
                 tenantSettings.organisationName(name), budgets,
                 loaded.steps().stream().anyMatch(s -> s.kind() == fi.arki.deck.ActivityKind.JOURNEY_MAP)
-                        ? touchpointsPerStage(loaded.info()) : 0, sources);
+                        ? touchpointsPerStage(loaded.info()) : 0, sources, noNewTargets.steps(id));
     }
 
     // ---- facilitator actions ---------------------------------------------------------------

@@ -17,6 +17,7 @@ import fi.arki.followup.IdeaStatusChanged;
 import fi.arki.identity.AccountEvents;
 import fi.arki.shared.TenantId;
 import fi.arki.tenancy.TenantContext;
+import fi.arki.session.NoNewTargetChanged;
 import fi.arki.session.SessionPurged;
 import fi.arki.tenancy.TenantCreated;
 import fi.arki.tenancy.TenantDeleted;
@@ -73,6 +74,13 @@ class AuditedEvents {
         in(e.tenantId(), AuditEvent.of(AuditAction.DELETED, "session", e.session().value())
                 .with("reason", "retention").with("retentionDays", e.retentionDays()).with("closedAt", e.closedAt())
                 .with("targetsDeleted", e.targetsDeleted()).with("targetsKept", e.targetsDetached()));
+    }
+
+    // a facilitator's "no new target" on a commit step, or its withdrawal (by the facilitator, or by a target committed after all)
+    @EventListener
+    void on(NoNewTargetChanged e) {
+        in(e.tenantId(), AuditEvent.of(e.decided() ? AuditAction.NO_NEW_TARGET_DECIDED : AuditAction.NO_NEW_TARGET_WITHDRAWN,
+                "session", e.session().value()).with("step", e.step()).with("reason", e.reason()));
     }
 
     @EventListener

@@ -96,11 +96,13 @@ class SessionData implements TenantDataParticipant {
     /** Parents before children. */
     private List<TableTransfer<?>> tables() {
         return List.of(
-                TableTransfer.of(db, LIVE_SESSION).omit(LIVE_SESSION.VERSION),
+                // a running session's person-key secret and keys stay out of the archive: with them, an archive would link
+                // an anonymous session's answers to people (PersonKeys); a restored member who rejoins is a new participant
+                TableTransfer.of(db, LIVE_SESSION).omit(LIVE_SESSION.VERSION, LIVE_SESSION.PERSON_KEY_SECRET),
                 TableTransfer.of(db, SESSION_TEAM),
                 TableTransfer.of(db, SESSION_FACILITATOR),
                 TableTransfer.of(db, SESSION_STEP).omit(SESSION_STEP.VERSION),
-                TableTransfer.of(db, PARTICIPANT).omit(PARTICIPANT.VERSION, PARTICIPANT.SECRET_HASH)
+                TableTransfer.of(db, PARTICIPANT).omit(PARTICIPANT.VERSION, PARTICIPANT.SECRET_HASH, PARTICIPANT.PERSON_KEY)
                         .onRestore(p -> p.setSecretHash(unusableHash())),
                 TableTransfer.of(db, ANSWER).omit(ANSWER.VERSION),
                 TableTransfer.of(db, ANSWER_GROUP).omit(ANSWER_GROUP.VERSION),

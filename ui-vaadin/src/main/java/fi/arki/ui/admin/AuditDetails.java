@@ -15,12 +15,12 @@ final class AuditDetails {
 
     /** Detail names with a label (audit.detail.&lt;name&gt;). */
     static final Set<String> NAMES = Set.of("accounts", "error", "from", "into", "languages", "method", "name", "official",
-            "origin", "reason", "responded", "role", "rows", "slug", "source", "tables", "targets", "team", "to", "username");
+            "origin", "reason", "responded", "role", "rows", "slug", "source", "step", "tables", "targets", "team", "to", "username");
 
     /** Coded values with words (audit.value.&lt;name&gt;.&lt;value&gt;). */
     static final Map<String, Set<String>> VALUES = Map.of(
             "method", Set.of("local", "keycloak"),
-            "reason", Set.of("administrator", "retention", "bad-credentials", "unknown-or-locked"),
+            "reason", Set.of("administrator", "retention", "bad-credentials", "unknown-or-locked", "facilitator", "target-committed"),
             "source", Set.of("package"),
             "official", Set.of("true", "false"));
 

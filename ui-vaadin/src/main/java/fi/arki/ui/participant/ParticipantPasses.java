@@ -48,10 +48,11 @@ public class ParticipantPasses {
     }
 
     /**
-     * The browser's pass, or for a signed-in member of a named session whose pass is missing or was
-     * replaced (they joined on another device, which gives the participant a new secret): the same
-     * participant again, with a new pass for this browser. One person is one participant on any
-     * number of devices. Anonymous sessions store no person, so there a pass is the only way back.
+     * The browser's pass, or for a signed-in member whose pass is missing or was replaced (they
+     * joined on another device, which gives the participant a new secret): the same participant
+     * again, with a new pass for this browser. One person is one participant on any number of
+     * devices, in anonymous sessions too, where the participant is found by a keyed hash of the
+     * person (session.internal.PersonKeys), not by a stored person.
      */
     public Optional<Pass> findOrRejoin(HttpServletRequest request, HttpServletResponse response, SessionId session) {
         Optional<Pass> pass = find(request, session);
@@ -64,7 +65,7 @@ public class ParticipantPasses {
         }
         TenantId tenant = user.get().tenant();
         return TenantContext.callAs(tenant, () -> {
-            Optional<SessionInfo> info = sessions.find(session).filter(SessionInfo::running).filter(i -> !i.anonymous());
+            Optional<SessionInfo> info = sessions.find(session).filter(SessionInfo::running);
             Optional<PersonId> person = directory.personOf(user.get().account()).map(p -> p.id());
             if (info.isEmpty() || person.isEmpty()) {
                 return Optional.<Pass>empty();

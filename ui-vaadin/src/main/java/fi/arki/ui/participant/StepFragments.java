@@ -66,7 +66,8 @@ public class StepFragments {
         String session = state.session().id().value().toString();
         if (!state.session().running()) {
             return new StepView(session, state.version(), -1, "closed", true, "", "", "", null, null, true, true, List.of(), false,
-                    List.of(), null, List.of(), targets(state.committedTargets(), texts(state, t.locale()), t), List.of(), false);
+                    List.of(), null, List.of(), targets(state.committedTargets(), texts(state, t.locale()), t), List.of(), false,
+                    state.committedTargets().isEmpty() && !state.noNewTarget().isEmpty());
         }
         SessionTexts texts = texts(state, t.locale());
         LiveState.Step step = state.current();
@@ -107,7 +108,7 @@ public class StepFragments {
         }
         return new StepView(session, state.version(), step.index(), kindName(step.kind()), false, progress, text.cardTitle(),
                 text.question(), text.help().orElse(null), intro, step.locked(), step.revealed(), answers, answersShown, groups, rating,
-                journey, targets, reviews, step.kind() == ActivityKind.REVIEW_TARGETS);
+                journey, targets, reviews, step.kind() == ActivityKind.REVIEW_TARGETS, state.noNewTarget(step.index()));
     }
 
     static String kindName(ActivityKind kind) {

@@ -34,6 +34,7 @@ final class ConsoleTargetPanel extends ConsolePanel {
     private final Select<String> dimension = new Select<>();
     private final Button save = new Button();
     private final Span formError = new Span();
+    private final NoNewTargetBox noNewTarget;
     private TargetId next = TargetId.random();
 
     ConsoleTargetPanel(ConsoleActions console) {
@@ -71,7 +72,8 @@ final class ConsoleTargetPanel extends ConsolePanel {
         formError.getElement().setAttribute("role", "alert");
         formError.setVisible(false);
         form.add(title, owner, ownerName, due, dimension, save, formError);
-        add(form, content());
+        noNewTarget = new NoNewTargetBox(console);
+        add(form, noNewTarget, content());
     }
 
     @Override
@@ -134,6 +136,12 @@ final class ConsoleTargetPanel extends ConsolePanel {
             field.setInvalid(false);
         }
         formError.setVisible(false);
+    }
+
+    @Override
+    void update(LiveState state) {
+        super.update(state);
+        noNewTarget.show(state, step());
     }
 
     @Override

@@ -172,7 +172,12 @@ public class PresenterView extends Main implements BeforeEnterObserver, HasDynam
             case Activity.Rate r -> stepArea.add(StepParts.rating(this, state, step, r.scale(), step.revealed()));
             case Activity.Pulse p -> stepArea.add(StepParts.rating(this, state, step, p.scale(), step.revealed()));
             case Activity.JourneyMap map -> stepArea.add(StepParts.journey(this, state, step, map, t -> new Span()));
-            case Activity.CommitTargets c -> stepArea.add(StepParts.targets(this, state.committedTargets(), people, texts, "committed-targets"));
+            case Activity.CommitTargets c -> {
+                stepArea.add(StepParts.targets(this, state.committedTargets(), people, texts, "committed-targets"));
+                if (state.noNewTarget(step.index())) {
+                    stepArea.add(NoNewTargetBox.line(this));
+                }
+            }
             case Activity.ReviewTargets r -> stepArea.add(StepParts.targets(this, state.earlierTargets(), people, texts, "earlier-targets"));
         }
     }

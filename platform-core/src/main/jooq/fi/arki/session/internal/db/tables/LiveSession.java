@@ -141,6 +141,11 @@ public class LiveSession extends TableImpl<LiveSessionRecord> {
      */
     public final TableField<LiveSessionRecord, Long> VERSION = createField(DSL.name("version"), SQLDataType.BIGINT.nullable(false).generatedByDefaultAsIdentity(), this, "");
 
+    /**
+     * The column <code>live_session.person_key_secret</code>.
+     */
+    public final TableField<LiveSessionRecord, byte[]> PERSON_KEY_SECRET = createField(DSL.name("person_key_secret"), SQLDataType.BLOB, this, "");
+
     private LiveSession(Name alias, Table<LiveSessionRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -276,11 +281,13 @@ public class LiveSession extends TableImpl<LiveSessionRecord> {
     public List<Check<LiveSessionRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("live_session_check"), "(((status = 'closed'::text) = (closed_at IS NOT NULL)))", true),
+            Internal.createCheck(this, DSL.name("live_session_closed_has_no_person_key_secret"), "(((status = 'running'::text) OR (person_key_secret IS NULL)))", true),
             Internal.createCheck(this, DSL.name("live_session_closed_reason_check"), "((closed_reason = ANY (ARRAY['facilitator'::text, 'idle'::text])))", true),
             Internal.createCheck(this, DSL.name("live_session_current_step_check"), "((current_step >= 0))", true),
             Internal.createCheck(this, DSL.name("live_session_deck_id_check"), "((deck_id ~ '^[a-z][a-z0-9-]{0,62}$'::text))", true),
             Internal.createCheck(this, DSL.name("live_session_deck_version_check"), "(((length(deck_version) >= 1) AND (length(deck_version) <= 64)))", true),
             Internal.createCheck(this, DSL.name("live_session_mode_check"), "((mode = ANY (ARRAY['anonymous'::text, 'named'::text])))", true),
+            Internal.createCheck(this, DSL.name("live_session_person_key_secret_check"), "((octet_length(person_key_secret) = 32))", true),
             Internal.createCheck(this, DSL.name("live_session_status_check"), "((status = ANY (ARRAY['running'::text, 'closed'::text])))", true),
             Internal.createCheck(this, DSL.name("live_session_title_check"), "(((length(btrim(title)) >= 1) AND (length(btrim(title)) <= 200)))", true)
         );

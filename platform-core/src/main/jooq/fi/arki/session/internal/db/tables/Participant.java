@@ -133,6 +133,11 @@ public class Participant extends TableImpl<ParticipantRecord> {
      */
     public final TableField<ParticipantRecord, UUID> TEAM_ID = createField(DSL.name("team_id"), SQLDataType.UUID, this, "");
 
+    /**
+     * The column <code>participant.person_key</code>.
+     */
+    public final TableField<ParticipantRecord, byte[]> PERSON_KEY = createField(DSL.name("person_key"), SQLDataType.BLOB, this, "");
+
     private Participant(Name alias, Table<ParticipantRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -202,7 +207,7 @@ public class Participant extends TableImpl<ParticipantRecord> {
 
     @Override
     public List<Index> getIndexes() {
-        return Arrays.asList(Indexes.PARTICIPANT_SESSION_IDX);
+        return Arrays.asList(Indexes.PARTICIPANT_PERSON_KEY_IDX, Indexes.PARTICIPANT_SESSION_IDX);
     }
 
     @Override
@@ -302,7 +307,8 @@ public class Participant extends TableImpl<ParticipantRecord> {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("participant_check"), "((NOT (guest AND (person_id IS NOT NULL))))", true),
             Internal.createCheck(this, DSL.name("participant_display_name_check"), "(((length(btrim(display_name)) >= 1) AND (length(btrim(display_name)) <= 200)))", true),
-            Internal.createCheck(this, DSL.name("participant_language_check"), "((language = ANY (ARRAY['fi'::text, 'sv'::text, 'en'::text])))", true)
+            Internal.createCheck(this, DSL.name("participant_language_check"), "((language = ANY (ARRAY['fi'::text, 'sv'::text, 'en'::text])))", true),
+            Internal.createCheck(this, DSL.name("participant_person_key_check"), "((octet_length(person_key) = 32))", true)
         );
     }
 

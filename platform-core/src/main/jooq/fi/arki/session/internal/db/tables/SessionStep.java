@@ -110,6 +110,11 @@ public class SessionStep extends TableImpl<SessionStepRecord> {
      */
     public final TableField<SessionStepRecord, Long> VERSION = createField(DSL.name("version"), SQLDataType.BIGINT.nullable(false).generatedByDefaultAsIdentity(), this, "");
 
+    /**
+     * The column <code>session_step.no_new_target</code>.
+     */
+    public final TableField<SessionStepRecord, Boolean> NO_NEW_TARGET = createField(DSL.name("no_new_target"), SQLDataType.BOOLEAN.nullable(false).defaultValue(DSL.field(DSL.raw("false"), SQLDataType.BOOLEAN)), this, "");
+
     private SessionStep(Name alias, Table<SessionStepRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }
@@ -268,7 +273,8 @@ public class SessionStep extends TableImpl<SessionStepRecord> {
     public List<Check<SessionStepRecord>> getChecks() {
         return Arrays.asList(
             Internal.createCheck(this, DSL.name("session_step_idx_check"), "((idx >= 0))", true),
-            Internal.createCheck(this, DSL.name("session_step_kind_check"), "((kind = ANY (ARRAY['intro'::text, 'prompt'::text, 'start-continue-stop'::text, 'group'::text, 'vote'::text, 'rate'::text, 'journey-map'::text, 'commit-targets'::text, 'review-targets'::text, 'pulse'::text])))", true)
+            Internal.createCheck(this, DSL.name("session_step_kind_check"), "((kind = ANY (ARRAY['intro'::text, 'prompt'::text, 'start-continue-stop'::text, 'group'::text, 'vote'::text, 'rate'::text, 'journey-map'::text, 'commit-targets'::text, 'review-targets'::text, 'pulse'::text])))", true),
+            Internal.createCheck(this, DSL.name("session_step_no_new_target_on_commit_step"), "(((NOT no_new_target) OR (kind = 'commit-targets'::text)))", true)
         );
     }
 

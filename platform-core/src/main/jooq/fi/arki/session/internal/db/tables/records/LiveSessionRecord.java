@@ -246,6 +246,21 @@ public class LiveSessionRecord extends UpdatableRecordImpl<LiveSessionRecord> {
         return (Long) get(14);
     }
 
+    /**
+     * Setter for <code>live_session.person_key_secret</code>.
+     */
+    public LiveSessionRecord setPersonKeySecret(byte[] value) {
+        set(15, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>live_session.person_key_secret</code>.
+     */
+    public byte[] getPersonKeySecret() {
+        return (byte[]) get(15);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -269,7 +284,7 @@ public class LiveSessionRecord extends UpdatableRecordImpl<LiveSessionRecord> {
     /**
      * Create a detached, initialised LiveSessionRecord
      */
-    public LiveSessionRecord(UUID tenantId, UUID id, String deckId, String deckVersion, String title, String mode, String status, Integer currentStep, OffsetDateTime timerEndsAt, UUID createdBy, OffsetDateTime createdAt, OffsetDateTime lastActivityAt, OffsetDateTime closedAt, String closedReason, Long version) {
+    public LiveSessionRecord(UUID tenantId, UUID id, String deckId, String deckVersion, String title, String mode, String status, Integer currentStep, OffsetDateTime timerEndsAt, UUID createdBy, OffsetDateTime createdAt, OffsetDateTime lastActivityAt, OffsetDateTime closedAt, String closedReason, Long version, byte[] personKeySecret) {
         super(LiveSession.LIVE_SESSION);
 
         setTenantId(tenantId);
@@ -287,6 +302,7 @@ public class LiveSessionRecord extends UpdatableRecordImpl<LiveSessionRecord> {
         setClosedAt(closedAt);
         setClosedReason(closedReason);
         setVersion(version);
+        setPersonKeySecret(personKeySecret);
         resetTouchedOnNotNull();
     }
 }

@@ -216,6 +216,21 @@ public class ParticipantRecord extends UpdatableRecordImpl<ParticipantRecord> {
         return (UUID) get(12);
     }
 
+    /**
+     * Setter for <code>participant.person_key</code>.
+     */
+    public ParticipantRecord setPersonKey(byte[] value) {
+        set(13, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>participant.person_key</code>.
+     */
+    public byte[] getPersonKey() {
+        return (byte[]) get(13);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -239,7 +254,7 @@ public class ParticipantRecord extends UpdatableRecordImpl<ParticipantRecord> {
     /**
      * Create a detached, initialised ParticipantRecord
      */
-    public ParticipantRecord(UUID tenantId, UUID sessionId, UUID id, UUID personId, Boolean guest, String displayName, UUID unitId, String language, String secretHash, OffsetDateTime joinedAt, OffsetDateTime lastSeenAt, Long version, UUID teamId) {
+    public ParticipantRecord(UUID tenantId, UUID sessionId, UUID id, UUID personId, Boolean guest, String displayName, UUID unitId, String language, String secretHash, OffsetDateTime joinedAt, OffsetDateTime lastSeenAt, Long version, UUID teamId, byte[] personKey) {
         super(Participant.PARTICIPANT);
 
         setTenantId(tenantId);
@@ -255,6 +270,7 @@ public class ParticipantRecord extends UpdatableRecordImpl<ParticipantRecord> {
         setLastSeenAt(lastSeenAt);
         setVersion(version);
         setTeamId(teamId);
+        setPersonKey(personKey);
         resetTouchedOnNotNull();
     }
 }

@@ -155,6 +155,21 @@ public class SessionStepRecord extends UpdatableRecordImpl<SessionStepRecord> {
         return (Long) get(8);
     }
 
+    /**
+     * Setter for <code>session_step.no_new_target</code>.
+     */
+    public SessionStepRecord setNoNewTarget(Boolean value) {
+        set(9, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>session_step.no_new_target</code>.
+     */
+    public Boolean getNoNewTarget() {
+        return (Boolean) get(9);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -178,7 +193,7 @@ public class SessionStepRecord extends UpdatableRecordImpl<SessionStepRecord> {
     /**
      * Create a detached, initialised SessionStepRecord
      */
-    public SessionStepRecord(UUID tenantId, UUID sessionId, Integer idx, String cardId, String activityId, String kind, Boolean revealed, Boolean locked, Long version) {
+    public SessionStepRecord(UUID tenantId, UUID sessionId, Integer idx, String cardId, String activityId, String kind, Boolean revealed, Boolean locked, Long version, Boolean noNewTarget) {
         super(SessionStep.SESSION_STEP);
 
         setTenantId(tenantId);
@@ -190,6 +205,7 @@ public class SessionStepRecord extends UpdatableRecordImpl<SessionStepRecord> {
         setRevealed(revealed);
         setLocked(locked);
         setVersion(version);
+        setNoNewTarget(noNewTarget);
         resetTouchedOnNotNull();
     }
 }
