@@ -51,19 +51,22 @@ public class ParticipantManagement {
 
     private final Sessions sessions;
     private final Changes changes;
-    private final SessionManagement management;
+    private final fi.arki.session.internal.PinnedDecks decks;
+    private final fi.arki.session.internal.SessionDeckSettings deckSettings;
     private final DirectoryManagement directory;
     private final TenantSettingsManagement settings;
     private final fi.arki.tenancy.TenantManagement tenants;
     private final fi.arki.session.internal.VoteOptions voteOptions;
     private final SecureRandom random = new SecureRandom();
 
-    ParticipantManagement(Sessions sessions, Changes changes, SessionManagement management, DirectoryManagement directory,
+    ParticipantManagement(Sessions sessions, Changes changes, fi.arki.session.internal.PinnedDecks decks,
+                          fi.arki.session.internal.SessionDeckSettings deckSettings, DirectoryManagement directory,
                           TenantSettingsManagement settings, fi.arki.tenancy.TenantManagement tenants,
                           fi.arki.session.internal.VoteOptions voteOptions) {
         this.sessions = sessions;
         this.changes = changes;
-        this.management = management;
+        this.decks = decks;
+        this.deckSettings = deckSettings;
         this.directory = directory;
         this.settings = settings;
         this.tenants = tenants;
@@ -100,7 +103,7 @@ public class ParticipantManagement {
         if (info.mode() == SessionMode.NAMED) {
             name = Names.require(joiner.name());
         }
-        boolean byTeam = management.attributeToTeams(info);
+        boolean byTeam = deckSettings.attributeToTeams(info);
         Attribution attribution = AsArki.call(() -> attributionFor(info, joiner, byTeam));
         ParticipantId id = ParticipantId.random();
         // anonymous sessions record no person, not even for members
@@ -201,7 +204,7 @@ public class ParticipantManagement {
             // the session's teams as this tenant's directory has them: a session of another tenant has none here,
             // and its deck (which this tenant may not see) is not looked up
             List<TeamId> own = info.teams().stream().filter(team -> directory.findTeam(team).isPresent()).toList();
-            List<TeamId> teams = !own.isEmpty() && management.attributeToTeams(info) ? own : List.of();
+            List<TeamId> teams = !own.isEmpty() && deckSettings.attributeToTeams(info) ? own : List.of();
             java.util.Map<TeamId, String> teamNames = new java.util.LinkedHashMap<>();
             if (teams.size() > 1) {
                 teams.forEach(team -> directory.findTeam(team).ifPresent(t -> teamNames.put(team, t.name())));
@@ -294,7 +297,7 @@ public class ParticipantManagement {
     public long setDots(SessionId session, ParticipantId participant, int step, UUID item, int dots) {
         Sessions.StepState state = requireOpen(session, step, ActivityKind.VOTE);
         SessionInfo info = sessions.find(session).orElseThrow();
-        Activity.Vote vote = (Activity.Vote) management.activity(info, state.cardId(), state.activityId());
+        Activity.Vote vote = (Activity.Vote) decks.activity(info, state.cardId(), state.activityId());
         if (dots < 0) {
             throw new InvalidInputException("session.error.dots-negative");
         }
@@ -306,7 +309,7 @@ public class ParticipantManagement {
         if (!voteOptions.offers(session, source, groupedBy(info, session, source), item)) {
             throw new InvalidInputException("session.error.no-such-item");
         }
-        int budget = management.voteBudget(info, vote);
+        int budget = deckSettings.voteBudget(info, vote);
         if (sessions.dotsElsewhere(session, step, participant, item) + dots > budget) {
             throw new InvalidInputException("session.error.budget", budget);
         }
@@ -322,7 +325,7 @@ public class ParticipantManagement {
         if (!ActivityKind.GROUP.code().equals(over.kind())) {
             return null;
         }
-        Activity.Group group = (Activity.Group) management.activity(info, over.cardId(), over.activityId());
+        Activity.Group group = (Activity.Group) decks.activity(info, over.cardId(), over.activityId());
         return sessions.stepIndex(session, over.cardId(), group.of()).orElse(null);
     }
 
@@ -330,7 +333,7 @@ public class ParticipantManagement {
     public long rate(SessionId session, ParticipantId participant, int step, int value) {
         Sessions.StepState state = requireOpen(session, step, ActivityKind.RATE, ActivityKind.PULSE);
         SessionInfo info = sessions.find(session).orElseThrow();
-        Activity activity = management.activity(info, state.cardId(), state.activityId());
+        Activity activity = decks.activity(info, state.cardId(), state.activityId());
         var scale = activity instanceof Activity.Rate r ? r.scale() : ((Activity.Pulse) activity).scale();
         if (!scale.accepts(value)) {
             throw new InvalidInputException("session.error.rating-range", scale.min(), scale.max());
@@ -346,7 +349,7 @@ public class ParticipantManagement {
                               Activity.TouchpointOwner owner, String label, int emotion, int effort) {
         Sessions.StepState state = requireOpen(session, step, ActivityKind.JOURNEY_MAP);
         SessionInfo info = sessions.find(session).orElseThrow();
-        Activity.JourneyMap map = (Activity.JourneyMap) management.activity(info, state.cardId(), state.activityId());
+        Activity.JourneyMap map = (Activity.JourneyMap) decks.activity(info, state.cardId(), state.activityId());
         if (!map.stages().contains(stage) || !map.owners().contains(owner)) {
             throw new InvalidInputException("session.error.journey-choice");
         }
@@ -357,7 +360,7 @@ public class ParticipantManagement {
         if (sessions.touchpointExists(session, id)) {
             return 0; // a retry of one already stored
         }
-        int limit = management.touchpointsPerStage(info);
+        int limit = deckSettings.touchpointsPerStage(info);
         if (limit > 0) {
             // one writer per session at a time here, so that two at once cannot both take the last place
             sessions.lockRunning(session).orElseThrow(() -> new InvalidInputException("session.error.closed"));

@@ -53,6 +53,8 @@ class TeamAttributionIntegrationTests {
     @Autowired DirectoryManagement directory;
     @Autowired DeckManagement decks;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.SessionStartManagement starts;
+    @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
     @Autowired SummaryManagement summaries;
     @Autowired SummaryExports exports;
@@ -203,7 +205,7 @@ class TeamAttributionIntegrationTests {
     // ---- helpers ----------------------------------------------------------------------------
 
     SessionInfo start() {
-        return as(() -> sessions.start(facilitator.id(), new SessionStart(List.of(financing.id(), advice.id()), DECK, List.of("moment"),
+        return as(() -> starts.startFor(facilitator.id(), new SessionStart(List.of(financing.id(), advice.id()), DECK, List.of("moment"),
                 SessionMode.ANONYMOUS, null)));
     }
 
@@ -217,7 +219,7 @@ class TeamAttributionIntegrationTests {
 
     void close(SessionInfo info) {
         as(() -> {
-            sessions.close(facilitator.id(), info.id());
+            facilitation.close(info.id());
             return null;
         });
     }

@@ -10,6 +10,7 @@ import fi.arki.session.Joiner;
 import fi.arki.session.ParticipantManagement;
 import fi.arki.session.SessionInfo;
 import fi.arki.session.SessionManagement;
+import fi.arki.session.SessionStartManagement;
 import fi.arki.shared.InvalidInputException;
 import fi.arki.shared.Language;
 import fi.arki.tenancy.TenantContext;
@@ -46,15 +47,17 @@ class JoinController {
     private static final Logger log = LoggerFactory.getLogger(JoinController.class);
 
     private final SessionManagement sessions;
+    private final SessionStartManagement starts;
     private final ParticipantManagement participants;
     private final DirectoryManagement directory;
     private final ParticipantPasses passes;
     private final Pages pages;
     private final ObjectProvider<ClientRegistrationRepository> keycloak;
 
-    JoinController(SessionManagement sessions, ParticipantManagement participants, DirectoryManagement directory, ParticipantPasses passes,
+    JoinController(SessionManagement sessions, SessionStartManagement starts, ParticipantManagement participants, DirectoryManagement directory, ParticipantPasses passes,
                    Pages pages, ObjectProvider<ClientRegistrationRepository> keycloak) {
         this.sessions = sessions;
+        this.starts = starts;
         this.participants = participants;
         this.directory = directory;
         this.passes = passes;
@@ -68,7 +71,7 @@ class JoinController {
         if (code == null) {
             return codePage(HttpStatus.OK, "", null, request);
         }
-        String typed = SessionManagement.normaliseCode(code);
+        String typed = SessionStartManagement.normaliseCode(code);
         if (typed.isEmpty()) {
             return codePage(HttpStatus.UNPROCESSABLE_CONTENT, code, "join.code-empty", request);
         }
@@ -124,7 +127,7 @@ class JoinController {
      */
     @GetMapping("/join/{code}/member")
     ResponseEntity<String> signInAndJoin(@PathVariable String code, HttpServletRequest request, HttpServletResponse response) {
-        String back = "/join/" + SessionManagement.normaliseCode(code);
+        String back = "/join/" + SessionStartManagement.normaliseCode(code);
         if (CurrentUser.get().isPresent()) {
             return Pages.redirect(back);
         }
@@ -147,7 +150,7 @@ class JoinController {
 
     private ResponseEntity<String> withTarget(String code, HttpServletRequest request, Found found) {
         try {
-            Optional<JoinTarget> target = sessions.resolve(code);
+            Optional<JoinTarget> target = starts.resolve(code);
             if (target.isEmpty()) {
                 return codePage(HttpStatus.NOT_FOUND, code, "join.not-found", request);
             }

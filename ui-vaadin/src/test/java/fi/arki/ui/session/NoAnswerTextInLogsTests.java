@@ -64,6 +64,7 @@ class NoAnswerTextInLogsTests extends SpringBrowserlessTest {
     @Autowired ApplicationContext context;
     @Autowired TenantManagement tenants;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
     @Autowired SummaryExports summaries;
     @Autowired fi.arki.insight.SummaryManagement summaryManagement;
@@ -113,10 +114,10 @@ class NoAnswerTextInLogsTests extends SpringBrowserlessTest {
             refused(() -> participants.join(named.id(), Joiner.guest(marker, null, Language.FI)), "session.error.closed");
             refused(() -> participants.writeAnswer(named.id(), named.joined().getFirst().participant(), SessionRuns.PROMPT,
                     UUID.randomUUID(), null, marker + " too late"), "session.error.closed");
-            sessions.lock(org.facilitator().id(), anonymous.id(), SessionRuns.PROMPT, true);
+            facilitation.lock(anonymous.id(), SessionRuns.PROMPT, true);
             refused(() -> participants.writeAnswer(anonymous.id(), writer.participant(), SessionRuns.PROMPT, UUID.randomUUID(), null,
                     marker + " locked out"), "session.error.step-locked");
-            sessions.lock(org.facilitator().id(), anonymous.id(), SessionRuns.PROMPT, false);
+            facilitation.lock(anonymous.id(), SessionRuns.PROMPT, false);
             return null;
         });
 
@@ -148,7 +149,7 @@ class NoAnswerTextInLogsTests extends SpringBrowserlessTest {
             var summary = summaryManagement.summary(named.id(), org.facilitator().id(), Language.FI);
             summaries.csv(summary);
             summaries.markdown(summary);
-            sessions.close(org.facilitator().id(), anonymous.id());
+            facilitation.close(anonymous.id());
             return null;
         });
         Actors.signInAsPlatformAdmin();
