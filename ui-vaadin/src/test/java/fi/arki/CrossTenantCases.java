@@ -663,15 +663,16 @@ final class CrossTenantCases {
 
     private void participants() {
         ParticipantManagement participants = bean(ParticipantManagement.class);
+        fi.arki.session.JoinManagement joins = bean(fi.arki.session.JoinManagement.class);
         SessionId running = b.running.id();
         ParticipantId p = b.runningJoined.participant();
-        on(ParticipantManagement.class, "join", SessionId.class, Joiner.class)
-                .notFound(() -> participants.join(running, Joiner.guest("Guest", null, Language.FI)));
-        on(ParticipantManagement.class, "unitsOf", SessionInfo.class).empty(() -> participants.unitsOf(b.closed));
-        on(ParticipantManagement.class, "joinInfo", SessionInfo.class)
+        on(fi.arki.session.JoinManagement.class, "join", SessionId.class, Joiner.class)
+                .notFound(() -> joins.join(running, Joiner.guest("Guest", null, Language.FI)));
+        on(fi.arki.session.JoinManagement.class, "unitsOf", SessionInfo.class).empty(() -> joins.unitsOf(b.closed));
+        on(fi.arki.session.JoinManagement.class, "joinInfo", SessionInfo.class)
                 .returns("A's own join page: its name and settings, none of B's units", r -> r.toString().contains(a.marker),
-                        () -> participants.joinInfo(b.closed));
-        on(ParticipantManagement.class, "resume", SessionId.class, String.class).empty(() -> participants.resume(b.closed.id(),
+                        () -> joins.joinInfo(b.closed));
+        on(fi.arki.session.JoinManagement.class, "resume", SessionId.class, String.class).empty(() -> joins.resume(b.closed.id(),
                 b.memberJoined.token()));
         on(ParticipantManagement.class, "changeLanguage", SessionId.class, ParticipantId.class, Language.class).empty(() -> {
             participants.changeLanguage(running, p, Language.SV);

@@ -116,6 +116,7 @@ final class CrossTenantSeed {
         fi.arki.session.SessionStartManagement starts = context.getBean(fi.arki.session.SessionStartManagement.class);
         fi.arki.session.FacilitationManagement facilitation = context.getBean(fi.arki.session.FacilitationManagement.class);
         ParticipantManagement participants = context.getBean(ParticipantManagement.class);
+        fi.arki.session.JoinManagement joins = context.getBean(fi.arki.session.JoinManagement.class);
         AuditManagement audit = context.getBean(AuditManagement.class);
 
         Actors.signOut();
@@ -168,8 +169,8 @@ final class CrossTenantSeed {
         TenantContext.runAs(tenant, () -> {
             closed = starts.startFor(facilitator.id(), new SessionStart(List.of(team.id(), otherTeam.id()), deckId, List.of(),
                     SessionMode.NAMED, text("Closed session")));
-            memberJoined = participants.join(closed.id(), Joiner.member(member.id(), text("Member in session"), Language.FI));
-            guestJoined = participants.join(closed.id(), Joiner.guest(text("Guest"), unit.id(), Language.SV));
+            memberJoined = joins.join(closed.id(), Joiner.member(member.id(), text("Member in session"), Language.FI));
+            guestJoined = joins.join(closed.id(), Joiner.guest(text("Guest"), unit.id(), Language.SV));
             answer = UUID.randomUUID();
             participants.writeAnswer(closed.id(), memberJoined.participant(), 1, answer, null, text("Answer"));
             participants.writeAnswer(closed.id(), guestJoined.participant(), 1, UUID.randomUUID(), null, text("Guest answer"));
@@ -194,7 +195,7 @@ final class CrossTenantSeed {
 
             running = starts.startFor(facilitator.id(), new SessionStart(List.of(team.id()), deckId, List.of(),
                     SessionMode.ANONYMOUS, text("Running session")));
-            runningJoined = participants.join(running.id(), Joiner.member(member.id(), text("Member again"), Language.EN));
+            runningJoined = joins.join(running.id(), Joiner.member(member.id(), text("Member again"), Language.EN));
             participants.writeAnswer(running.id(), runningJoined.participant(), 1, UUID.randomUUID(), Lane.START, text("Later answer"));
             facilitation.reviewTarget(running.id(), target, ReviewOutcome.IN_PROGRESS, text("Review note"));
             running = sessions.find(running.id()).orElseThrow();

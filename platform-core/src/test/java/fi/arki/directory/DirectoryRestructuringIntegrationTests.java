@@ -39,6 +39,7 @@ class DirectoryRestructuringIntegrationTests {
     @Autowired fi.arki.session.SessionStartManagement starts;
     @Autowired ParticipantManagement participants;
 
+    @Autowired fi.arki.session.JoinManagement joins;
     TenantId tenant = TenantId.random();
     Unit ely;
     Unit elinvoima;
@@ -68,7 +69,7 @@ class DirectoryRestructuringIntegrationTests {
         SessionInfo held = as(() -> starts.startFor(facilitator.id(), new SessionStart(List.of(funding.id()), TestDeckCatalog.DECK,
                 List.of("competence"), SessionMode.ANONYMOUS, null)));
         as(() -> {
-            var guest = participants.join(held.id(), Joiner.guest(null, null, Language.FI));
+            var guest = joins.join(held.id(), Joiner.guest(null, null, Language.FI));
             participants.writeAnswer(held.id(), guest.participant(), 1, UUID.randomUUID(), null, "Ennen uudistusta");
             return null;
         });

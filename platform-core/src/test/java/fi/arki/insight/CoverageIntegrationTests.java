@@ -58,6 +58,7 @@ class CoverageIntegrationTests {
     @Autowired fi.arki.session.SessionStartManagement starts;
     @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired CoverageManagement coverage;
     @Autowired fi.arki.followup.FollowupManagement followup;
 
@@ -92,7 +93,7 @@ class CoverageIntegrationTests {
             SessionInfo info = starts.startFor(lead, new SessionStart(teams.stream().map(Team::id).toList(),
                     TestDeckCatalog.DECK, List.of("competence"), SessionMode.ANONYMOUS, null));
             for (int value : ratings) {
-                Joined guest = participants.join(info.id(), Joiner.guest(null, null, Language.FI));
+                Joined guest = joins.join(info.id(), Joiner.guest(null, null, Language.FI));
                 participants.rate(info.id(), guest.participant(), RATE_STEP, value);
             }
             if (close) {

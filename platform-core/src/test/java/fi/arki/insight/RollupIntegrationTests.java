@@ -55,6 +55,7 @@ class RollupIntegrationTests {
     @Autowired fi.arki.session.SessionStartManagement starts;
     @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired RollupManagement rollups;
     @Autowired AuditManagement audit;
 
@@ -87,7 +88,7 @@ class RollupIntegrationTests {
             SessionInfo info = Actors.asSystem(() -> starts.startFor(org.lead().id(), new SessionStart(List.of(org.team().id()), TestDeckCatalog.DECK,
                     List.of("competence"), SessionMode.ANONYMOUS, null)));
             for (int value : ratings) {
-                Joined guest = participants.join(info.id(), Joiner.guest(null, null, Language.FI));
+                Joined guest = joins.join(info.id(), Joiner.guest(null, null, Language.FI));
                 participants.rate(info.id(), guest.participant(), RATE_STEP, value);
             }
             Actors.asSystem(() -> facilitation.commitTarget(info.id(), 5, TargetId.random(), "Salainen kehittämiskohde", org.lead().id(), null,

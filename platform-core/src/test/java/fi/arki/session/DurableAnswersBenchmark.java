@@ -64,6 +64,7 @@ class DurableAnswersBenchmark {
     @Autowired fi.arki.session.SessionStartManagement starts;
     @Autowired ParticipantManagement participants;
 
+    @Autowired fi.arki.session.JoinManagement joins;
     record Seat(SessionId session, ParticipantId participant) {
     }
 
@@ -82,7 +83,7 @@ class DurableAnswersBenchmark {
                 SessionInfo info = starts.startFor(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK,
                         List.of("competence"), SessionMode.ANONYMOUS, null));
                 for (int p = 0; p < PARTICIPANTS; p++) {
-                    seats.add(new Seat(info.id(), participants.join(info.id(), Joiner.guest(null, null, Language.FI)).participant()));
+                    seats.add(new Seat(info.id(), joins.join(info.id(), Joiner.guest(null, null, Language.FI)).participant()));
                 }
             }
         });

@@ -46,6 +46,7 @@ class FairVotingIntegrationTests {
     @Autowired fi.arki.session.SessionStartManagement starts;
     @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired SummaryManagement summaries;
     @Autowired SummaryExports exports;
 
@@ -74,7 +75,7 @@ class FairVotingIntegrationTests {
     void with_no_groups_every_idea_is_votable() {
         SessionInfo info = as(() -> starts.startFor(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.CLOSING_DECK,
                 List.of(), SessionMode.ANONYMOUS, null)));
-        Joined guest = as(() -> participants.join(info.id(), Joiner.guest(null, null, Language.FI)));
+        Joined guest = as(() -> joins.join(info.id(), Joiner.guest(null, null, Language.FI)));
         UUID idea = UUID.randomUUID();
         as(() -> participants.writeAnswer(info.id(), guest.participant(), IDEAS, idea, null, "Asiakaspalaute kerran kuussa"));
 
@@ -89,8 +90,8 @@ class FairVotingIntegrationTests {
         SessionInfo info = as(() -> starts.startFor(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.CLOSING_DECK,
                 List.of(), SessionMode.ANONYMOUS, null)));
         List<Joined> people = as(() -> List.of(
-                participants.join(info.id(), Joiner.guest(null, null, Language.FI)),
-                participants.join(info.id(), Joiner.guest(null, null, Language.SV))));
+                joins.join(info.id(), Joiner.guest(null, null, Language.FI)),
+                joins.join(info.id(), Joiner.guest(null, null, Language.SV))));
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         UUID alone = UUID.randomUUID();

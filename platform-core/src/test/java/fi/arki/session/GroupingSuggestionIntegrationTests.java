@@ -36,6 +36,7 @@ class GroupingSuggestionIntegrationTests {
     @Autowired fi.arki.session.SessionStartManagement starts;
     @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired GroupingSuggestionManagement suggestions;
     @Autowired AccountManagement accounts;
 
@@ -66,8 +67,8 @@ class GroupingSuggestionIntegrationTests {
     void similar_answers_are_suggested_together_and_an_accepted_group_leaves_the_suggestions() {
         SessionInfo info = as(() -> starts.startFor(facilitator.id(),
                 new SessionStart(List.of(team.id()), TestDeckCatalog.DECK, List.of("competence"), SessionMode.ANONYMOUS, null)));
-        var people = as(() -> List.of(participants.join(info.id(), Joiner.guest(null, null, Language.FI)),
-                participants.join(info.id(), Joiner.guest(null, null, Language.SV))));
+        var people = as(() -> List.of(joins.join(info.id(), Joiner.guest(null, null, Language.FI)),
+                joins.join(info.id(), Joiner.guest(null, null, Language.SV))));
         UUID feedback1 = UUID.randomUUID();
         UUID feedback2 = UUID.randomUUID();
         UUID meetings = UUID.randomUUID();

@@ -40,6 +40,7 @@ class HeldAnswersIntegrationTests {
     @Autowired fi.arki.session.SessionStartManagement starts;
     @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired LiveStates states;
     @Autowired SummaryManagement summaries;
 
@@ -70,7 +71,7 @@ class HeldAnswersIntegrationTests {
 
     List<Joined> join(SessionInfo info, int count) {
         return as(() -> java.util.stream.IntStream.range(0, count)
-                .mapToObj(i -> participants.join(info.id(), Joiner.guest(info.anonymous() ? null : "Vieras " + i, null, Language.FI)))
+                .mapToObj(i -> joins.join(info.id(), Joiner.guest(info.anonymous() ? null : "Vieras " + i, null, Language.FI)))
                 .toList());
     }
 

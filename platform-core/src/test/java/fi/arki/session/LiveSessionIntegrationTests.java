@@ -44,6 +44,7 @@ class LiveSessionIntegrationTests {
     @Autowired fi.arki.session.SessionStartManagement starts;
     @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired LiveStates states;
     @Autowired SessionBroadcaster broadcaster;
     @Autowired SummaryManagement summaries;
@@ -83,7 +84,7 @@ class LiveSessionIntegrationTests {
         assertThat(starts.resolve(info.joinCode().toLowerCase().substring(0, 3) + " " + info.joinCode().substring(3)))
                 .get().extracting(JoinTarget::session).isEqualTo(info.id());
 
-        Joined joined = as(() -> participants.join(info.id(), Joiner.member(member.id(), "Olli", Language.FI)));
+        Joined joined = as(() -> joins.join(info.id(), Joiner.member(member.id(), "Olli", Language.FI)));
         UUID answer = UUID.randomUUID();
         long first = as(() -> participants.writeAnswer(info.id(), joined.participant(), 1, answer, null, "Asiakkaat opettavat"));
         long again = as(() -> participants.writeAnswer(info.id(), joined.participant(), 1, answer, null, "Asiakkaat opettavat"));
@@ -98,15 +99,15 @@ class LiveSessionIntegrationTests {
         as(() -> { facilitation.lock(info.id(), 1, true); return null; });
         assertThatThrownBy(() -> as(() -> participants.writeAnswer(info.id(), joined.participant(), 1, UUID.randomUUID(), null, "Myöhässä")))
                 .isInstanceOf(InvalidInputException.class).extracting("messageKey").isEqualTo("session.error.step-locked");
-        assertThat(participants.resume(info.id(), joined.token())).isEmpty(); // needs the tenant: RLS hides the row
-        assertThat(as(() -> participants.resume(info.id(), joined.token()))).contains(joined.participant());
-        assertThat(as(() -> participants.resume(info.id(), joined.participant().value() + ".wrong"))).isEmpty();
+        assertThat(joins.resume(info.id(), joined.token())).isEmpty(); // needs the tenant: RLS hides the row
+        assertThat(as(() -> joins.resume(info.id(), joined.token()))).contains(joined.participant());
+        assertThat(as(() -> joins.resume(info.id(), joined.participant().value() + ".wrong"))).isEmpty();
     }
 
     @Test
     void a_journey_map_takes_as_many_touchpoints_per_stage_as_the_decks_setting_allows_and_a_retry_is_not_refused() {
         SessionInfo info = start(SessionMode.ANONYMOUS, List.of("service"));
-        Joined joined = as(() -> participants.join(info.id(), Joiner.guest(null, null, Language.FI)));
+        Joined joined = as(() -> joins.join(info.id(), Joiner.guest(null, null, Language.FI)));
         int journey = 1;
         UUID first = UUID.randomUUID();
         var pre = fi.arki.deck.Activity.JourneyStage.values()[0];
@@ -134,9 +135,9 @@ class LiveSessionIntegrationTests {
     void votes_stay_within_the_budget_and_ratings_show_nothing_below_the_anonymity_threshold() {
         SessionInfo info = start(SessionMode.NAMED, List.of("competence"));
         List<Joined> people = as(() -> List.of(
-                participants.join(info.id(), Joiner.guest("Gun", null, Language.SV)),
-                participants.join(info.id(), Joiner.guest("Gary", null, Language.EN)),
-                participants.join(info.id(), Joiner.member(member.id(), "Olli", Language.FI))));
+                joins.join(info.id(), Joiner.guest("Gun", null, Language.SV)),
+                joins.join(info.id(), Joiner.guest("Gary", null, Language.EN)),
+                joins.join(info.id(), Joiner.member(member.id(), "Olli", Language.FI))));
         UUID a = UUID.randomUUID();
         UUID b = UUID.randomUUID();
         as(() -> participants.writeAnswer(info.id(), people.get(0).participant(), 1, a, null, "Palaute viikoittain"));
@@ -159,7 +160,7 @@ class LiveSessionIntegrationTests {
     @Test
     void the_summary_and_its_exports_hold_exactly_what_was_written_and_only_the_team_sees_it() throws Exception {
         SessionInfo info = start(SessionMode.ANONYMOUS, List.of());
-        Joined guest = as(() -> participants.join(info.id(), Joiner.guest(null, null, Language.FI)));
+        Joined guest = as(() -> joins.join(info.id(), Joiner.guest(null, null, Language.FI)));
         String evil = "<script>alert('x')</script> & \"quotes\", commas";
         as(() -> participants.writeAnswer(info.id(), guest.participant(), 1, UUID.randomUUID(), null, evil));
         as(() -> participants.writeAnswer(info.id(), guest.participant(), 6, UUID.randomUUID(), Lane.STOP, "Pompottelu yksiköiden välillä"));
@@ -201,7 +202,7 @@ class LiveSessionIntegrationTests {
     @Test
     void the_summary_lists_only_the_steps_the_session_reached_under_the_title_in_the_readers_language() throws Exception {
         SessionInfo info = start(SessionMode.ANONYMOUS, List.of()); // the whole deck, untitled
-        Joined guest = as(() -> participants.join(info.id(), Joiner.guest(null, null, Language.SV)));
+        Joined guest = as(() -> joins.join(info.id(), Joiner.guest(null, null, Language.SV)));
         as(() -> participants.writeAnswer(info.id(), guest.participant(), 1, UUID.randomUUID(), null, "Kunderna lär oss"));
         as(() -> { facilitation.goTo(info.id(), 2); return null; }); // opened the grouping, then stopped
         as(() -> { facilitation.close(info.id()); return null; });
@@ -273,7 +274,7 @@ class LiveSessionIntegrationTests {
         TenantContext.runAs(other, () -> {
             assertThat(sessions.find(info.id())).isEmpty();
             assertThatThrownBy(() -> sessions.state(info.id())).isInstanceOf(InvalidInputException.class);
-            assertThatThrownBy(() -> participants.join(info.id(), Joiner.guest("Eve", null, Language.EN)))
+            assertThatThrownBy(() -> joins.join(info.id(), Joiner.guest("Eve", null, Language.EN)))
                     .isInstanceOf(InvalidInputException.class);
         });
     }

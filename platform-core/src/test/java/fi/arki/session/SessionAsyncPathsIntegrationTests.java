@@ -35,6 +35,7 @@ class SessionAsyncPathsIntegrationTests {
     @Autowired SessionManagement sessions;
     @Autowired fi.arki.session.SessionStartManagement starts;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired Presence presence;
     @Autowired LiveStates states;
 
@@ -56,7 +57,7 @@ class SessionAsyncPathsIntegrationTests {
             directory.grantRole(facilitator.id(), Role.TENANT_ADMIN);
             SessionInfo info = starts.startFor(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK,
                     List.of("competence"), SessionMode.ANONYMOUS, null));
-            Joined joined = participants.join(info.id(), Joiner.guest(null, null, Language.FI));
+            Joined joined = joins.join(info.id(), Joiner.guest(null, null, Language.FI));
             return new Joining(tenant, info.id(), joined.participant());
         });
     }

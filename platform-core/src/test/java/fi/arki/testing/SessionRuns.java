@@ -9,6 +9,7 @@ import fi.arki.directory.Unit;
 import fi.arki.followup.ReviewOutcome;
 import fi.arki.followup.TargetId;
 import fi.arki.session.FacilitationManagement;
+import fi.arki.session.JoinManagement;
 import fi.arki.session.Joined;
 import fi.arki.session.Joiner;
 import fi.arki.session.Lane;
@@ -52,6 +53,7 @@ public final class SessionRuns {
     private final SessionStartManagement starts;
     private final FacilitationManagement facilitation;
     private final ParticipantManagement participants;
+    private final JoinManagement joins;
 
     public SessionRuns(ApplicationContext context) {
         this.directory = context.getBean(DirectoryManagement.class);
@@ -59,6 +61,7 @@ public final class SessionRuns {
         this.starts = context.getBean(SessionStartManagement.class);
         this.facilitation = context.getBean(FacilitationManagement.class);
         this.participants = context.getBean(ParticipantManagement.class);
+        this.joins = context.getBean(JoinManagement.class);
     }
 
     /** A tenant's organisation: a unit, a team, a facilitator who supervises it and a member. */
@@ -98,8 +101,8 @@ public final class SessionRuns {
                     List.of(), mode, null));
             SessionId id = info.id();
             List<Joined> joined = new ArrayList<>();
-            joined.add(participants.join(id, Joiner.member(org.member().id(), "Olli Osallistuja", Language.FI)));
-            joined.add(participants.join(id, Joiner.guest(mode == SessionMode.NAMED ? "Gun Gäst" : null, null, Language.SV)));
+            joined.add(joins.join(id, Joiner.member(org.member().id(), "Olli Osallistuja", Language.FI)));
+            joined.add(joins.join(id, Joiner.guest(mode == SessionMode.NAMED ? "Gun Gäst" : null, null, Language.SV)));
             UUID first = UUID.randomUUID();
             UUID second = UUID.randomUUID();
             participants.writeAnswer(id, joined.get(0).participant(), PROMPT, first, null, marker + " asiakkaat opettavat");

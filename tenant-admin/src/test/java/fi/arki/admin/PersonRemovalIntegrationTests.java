@@ -59,6 +59,7 @@ class PersonRemovalIntegrationTests {
     @Autowired fi.arki.session.SessionStartManagement starts;
     @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired AuditManagement audit;
 
     Tenant tenant;
@@ -94,9 +95,9 @@ class PersonRemovalIntegrationTests {
             directory.grantRole(commuter.id(), Role.MEMBER);
             SessionInfo started = starts.startFor(admin.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK,
                     List.of("competence"), SessionMode.NAMED, null));
-            var lea = participants.join(started.id(), Joiner.member(leaver.id(), "Lea Lähtijä", Language.FI));
+            var lea = joins.join(started.id(), Joiner.member(leaver.id(), "Lea Lähtijä", Language.FI));
             participants.writeAnswer(started.id(), lea.participant(), 1, UUID.randomUUID(), null, "Lean vastaus jää tiimille");
-            var guest = participants.join(started.id(), Joiner.guest("Vieras Ville", null, Language.FI));
+            var guest = joins.join(started.id(), Joiner.guest("Vieras Ville", null, Language.FI));
             participants.writeAnswer(started.id(), guest.participant(), 1, UUID.randomUUID(), null, "Villen vastaus");
             facilitation.commitTarget(started.id(), 5, TargetId.random(), "Lean kohde", leaver.id(), null,
                     LocalDate.now().plusDays(30), "competence");

@@ -46,6 +46,7 @@ class SessionMergeIntegrationTests {
     @Autowired fi.arki.session.SessionStartManagement starts;
     @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired FollowupManagement followup;
 
     @AfterEach
@@ -69,7 +70,7 @@ class SessionMergeIntegrationTests {
             directory.addToTeam(team.id(), kaisa.id(), true);
             SessionInfo started = starts.startFor(kaisa.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK,
                     List.of("competence"), SessionMode.NAMED, null));
-            var guest = participants.join(started.id(), Joiner.guest("Gun", null, Language.SV));
+            var guest = joins.join(started.id(), Joiner.guest("Gun", null, Language.SV));
             participants.writeAnswer(started.id(), guest.participant(), 1, UUID.randomUUID(), null, "Siirtyvä vastaus");
             facilitation.commitTarget(started.id(), 5, TargetId.random(), "Siirtyvä kohde", kaisa.id(), null,
                     LocalDate.now().plusDays(30), "competence");

@@ -7,7 +7,7 @@ import fi.arki.session.JoinInfo;
 import fi.arki.session.JoinTarget;
 import fi.arki.session.Joined;
 import fi.arki.session.Joiner;
-import fi.arki.session.ParticipantManagement;
+import fi.arki.session.JoinManagement;
 import fi.arki.session.SessionInfo;
 import fi.arki.session.SessionManagement;
 import fi.arki.session.SessionStartManagement;
@@ -48,17 +48,17 @@ class JoinController {
 
     private final SessionManagement sessions;
     private final SessionStartManagement starts;
-    private final ParticipantManagement participants;
+    private final JoinManagement joins;
     private final DirectoryManagement directory;
     private final ParticipantPasses passes;
     private final Pages pages;
     private final ObjectProvider<ClientRegistrationRepository> keycloak;
 
-    JoinController(SessionManagement sessions, SessionStartManagement starts, ParticipantManagement participants, DirectoryManagement directory, ParticipantPasses passes,
+    JoinController(SessionManagement sessions, SessionStartManagement starts, JoinManagement joins, DirectoryManagement directory, ParticipantPasses passes,
                    Pages pages, ObjectProvider<ClientRegistrationRepository> keycloak) {
         this.sessions = sessions;
         this.starts = starts;
-        this.participants = participants;
+        this.joins = joins;
         this.directory = directory;
         this.passes = passes;
         this.pages = pages;
@@ -109,7 +109,7 @@ class JoinController {
                     .withTeam(form.teams().isEmpty() ? null : teamId(team));
             Joined joined;
             try {
-                joined = participants.join(info.id(), joiner);
+                joined = joins.join(info.id(), joiner);
             } catch (InvalidInputException e) {
                 return joinPage(HttpStatus.UNPROCESSABLE_CONTENT, form, typed, pages.message(t, e), request);
             } catch (RuntimeException e) {
@@ -170,7 +170,7 @@ class JoinController {
     }
 
     private JoinForm form(JoinTarget target, SessionInfo info) {
-        JoinInfo join = participants.joinInfo(info);
+        JoinInfo join = joins.joinInfo(info);
         return JoinForm.of(target, info, join, directory);
     }
 

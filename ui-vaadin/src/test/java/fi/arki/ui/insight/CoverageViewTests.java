@@ -53,6 +53,7 @@ class CoverageViewTests extends SpringBrowserlessTest {
     @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
 
+    @Autowired fi.arki.session.JoinManagement joins;
     TenantId tenant = TenantId.random();
     TenantId other = TenantId.random();
     Team water;
@@ -80,7 +81,7 @@ class CoverageViewTests extends SpringBrowserlessTest {
         SessionInfo session = Actors.asSystem(() -> starts.startFor(lead.id(), new SessionStart(List.of(water.id()), "juuti", List.of("closing"),
                 SessionMode.ANONYMOUS, null)));
         for (int value : new int[] {5, 4, 4, 3, 5}) {
-            Joined guest = participants.join(session.id(), Joiner.guest(null, null, Language.FI));
+            Joined guest = joins.join(session.id(), Joiner.guest(null, null, Language.FI));
             participants.writeAnswer(session.id(), guest.participant(), CLOSING_IDEAS, java.util.UUID.randomUUID(), null, "Salainen idea " + value);
             participants.rate(session.id(), guest.participant(), CLOSING_PULSE, value);
         }

@@ -57,6 +57,7 @@ class ParticipantEventsIntegrationTests {
     @Autowired fi.arki.session.SessionStartManagement starts;
     @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired LiveStates states;
     @Autowired ParticipantStreams streams;
 
@@ -93,7 +94,7 @@ class ParticipantEventsIntegrationTests {
 
     Joined guest(SessionInfo in) {
         TENANT_OF.put(in.id(), tenant);
-        return TenantContext.callAs(tenant, () -> participants.join(in.id(), Joiner.guest(null, null, Language.FI)));
+        return TenantContext.callAs(tenant, () -> joins.join(in.id(), Joiner.guest(null, null, Language.FI)));
     }
 
     static String passName(fi.arki.session.SessionId session) {

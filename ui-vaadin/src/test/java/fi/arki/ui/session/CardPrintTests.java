@@ -54,6 +54,7 @@ class CardPrintTests {
     @Autowired fi.arki.session.SessionStartManagement starts;
     @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired CardPrintManagement prints;
 
     TenantId tenant = TenantId.random();
@@ -113,7 +114,7 @@ class CardPrintTests {
         var resolved = Actors.asSystem(() -> starts.resolve(code)).orElseThrow();
         assertThat(resolved.session()).isEqualTo(session.id());
         TenantContext.runAs(tenant, () -> {
-            var phone = participants.join(resolved.session(), Joiner.guest(null, null, Language.FI));
+            var phone = joins.join(resolved.session(), Joiner.guest(null, null, Language.FI));
             participants.writeAnswer(session.id(), phone.participant(), 2, UUID.randomUUID(), null, "Puhelimesta paperikortin kautta");
             assertThat(sessions.state(session.id()).answers()).extracting(LiveState.Answer::text)
                     .containsExactly("Puhelimesta paperikortin kautta");

@@ -47,6 +47,7 @@ class GroupSuggestionsViewTests extends SpringBrowserlessTest {
     @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
 
+    @Autowired fi.arki.session.JoinManagement joins;
     TenantId tenant = TenantId.random();
     String n = tenant.value().toString().substring(0, 8);
     Person fanni;
@@ -66,8 +67,8 @@ class GroupSuggestionsViewTests extends SpringBrowserlessTest {
             directory.addToTeam(team.id(), fanni.id(), true);
             session = starts.startFor(fanni.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK, List.of("competence"),
                     SessionMode.ANONYMOUS, null));
-            var a = participants.join(session.id(), Joiner.guest(null, null, Language.FI));
-            var b = participants.join(session.id(), Joiner.guest(null, null, Language.FI));
+            var a = joins.join(session.id(), Joiner.guest(null, null, Language.FI));
+            var b = joins.join(session.id(), Joiner.guest(null, null, Language.FI));
             participants.writeAnswer(session.id(), a.participant(), PROMPT, feedback1, null, "Asiakkaat antavat palautetta liian harvoin");
             participants.writeAnswer(session.id(), b.participant(), PROMPT, feedback2, null, "Palautteen saaminen asiakkailta on hidasta");
             participants.writeAnswer(session.id(), b.participant(), PROMPT, UUID.randomUUID(), null, "Kokouksia on liikaa");

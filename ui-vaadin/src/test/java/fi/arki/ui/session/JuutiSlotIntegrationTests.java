@@ -69,6 +69,7 @@ class JuutiSlotIntegrationTests {
     @Autowired fi.arki.session.SessionStartManagement starts;
     @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired FollowupManagement followup;
     @Autowired SummaryManagement summaries;
     @Autowired DeckReader reader;
@@ -198,7 +199,7 @@ class JuutiSlotIntegrationTests {
         assertThat(deck.version()).isEqualTo("1.1.0");
         assertThat(deck.texts().text(Language.SV, "card.interaction-team.title")).isEqualTo("Växelverkan i teamet");
 
-        ParticipantId olli = TenantContext.callAs(tenant, () -> participants.join(id, Joiner.guest(null, null, Language.FI)).participant());
+        ParticipantId olli = TenantContext.callAs(tenant, () -> joins.join(id, Joiner.guest(null, null, Language.FI)).participant());
         UUID answer = UUID.randomUUID();
         TenantContext.runAs(tenant, () -> {
             for (int step = 0; step < steps.size(); step++) {
@@ -264,7 +265,7 @@ class JuutiSlotIntegrationTests {
 
     void rateAsNewGuest(SessionInfo session, int step, int value) {
         TenantContext.runAs(tenant, () -> {
-            ParticipantId guest = participants.join(session.id(), Joiner.guest(null, null, Language.FI)).participant();
+            ParticipantId guest = joins.join(session.id(), Joiner.guest(null, null, Language.FI)).participant();
             participants.rate(session.id(), guest, step, value);
         });
     }

@@ -66,6 +66,7 @@ class NoAnswerTextInLogsTests extends SpringBrowserlessTest {
     @Autowired SessionManagement sessions;
     @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired SummaryExports summaries;
     @Autowired fi.arki.insight.SummaryManagement summaryManagement;
     @Autowired TenantExportManagement exports;
@@ -111,7 +112,7 @@ class NoAnswerTextInLogsTests extends SpringBrowserlessTest {
                     marker + "x".repeat(ParticipantManagement.MAX_ANSWER)), "session.error.text-too-long");
             refused(() -> participants.writeAnswer(anonymous.id(), writer.participant(), SessionRuns.PROMPT, UUID.randomUUID(), null,
                     marker + "\u0007"), "error.text.control-characters");
-            refused(() -> participants.join(named.id(), Joiner.guest(marker, null, Language.FI)), "session.error.closed");
+            refused(() -> joins.join(named.id(), Joiner.guest(marker, null, Language.FI)), "session.error.closed");
             refused(() -> participants.writeAnswer(named.id(), named.joined().getFirst().participant(), SessionRuns.PROMPT,
                     UUID.randomUUID(), null, marker + " too late"), "session.error.closed");
             facilitation.lock(anonymous.id(), SessionRuns.PROMPT, true);
