@@ -190,8 +190,8 @@ class JoinTeamsTests {
         try {
             return TenantContext.callAs(tenant, () -> {
                 decks.saveSettings(DECK, Map.of("attribute-to-teams", Boolean.toString(byTeam)));
-                return starts.startFor(lead.id(), new SessionStart(List.of(financing.id(), advice.id()), DECK, List.of("customers"),
-                        SessionMode.ANONYMOUS, null));
+                return Actors.asSystem(() -> starts.startFor(lead.id(), new SessionStart(List.of(financing.id(), advice.id()), DECK, List.of("customers"),
+                        SessionMode.ANONYMOUS, null)));
             });
         } finally {
             Actors.signOut();
