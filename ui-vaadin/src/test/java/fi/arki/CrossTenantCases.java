@@ -265,10 +265,10 @@ final class CrossTenantCases {
             Map.entry("Accounts#localStatus(Collection)", List.of("AccountManagement#localAccountsOfTenant()", "AccountManagement#localAccounts()")),
             Map.entry("Accounts#updateFromIdentityProvider(AccountId;String;String;boolean)",
                     List.of("AccountManagement#signInWithSingleSignOn(SingleSignOnIdentity)")),
-            Map.entry("Sessions#insertJoinCode(String;TenantId;SessionId;OffsetDateTime)", List.of("SessionManagement#start(PersonId;SessionStart)")),
-            Map.entry("Sessions#resolveJoinCode(String)", List.of("SessionManagement#resolve(String)")),
-            Map.entry("Sessions#openSessionsAcrossTenants()", List.of("SessionManagement#closeIfIdle(SessionId;Duration)")),
-            Map.entry("Sessions#deleteJoinCode(TenantId;SessionId)", List.of("SessionManagement#close(PersonId;SessionId)")),
+            Map.entry("Sessions#insertJoinCode(String;TenantId;SessionId;OffsetDateTime)", List.of("SessionStartManagement#start(SessionStart)")),
+            Map.entry("Sessions#resolveJoinCode(String)", List.of("SessionStartManagement#resolve(String)")),
+            Map.entry("Sessions#openSessionsAcrossTenants()", List.of("FacilitationManagement#closeIfIdle(SessionId;Duration)")),
+            Map.entry("Sessions#deleteJoinCode(TenantId;SessionId)", List.of("FacilitationManagement#close(SessionId)")),
             Map.entry("Tenants#insert(Tenant)", List.of("TenantManagement#create(TenantId;String;String)", "TenantLifecycleManagement#create(String;String)")),
             Map.entry("Tenants#find(TenantId)", List.of("TenantManagement#find(TenantId)")),
             Map.entry("Tenants#findBySlug(String)", List.of("TenantManagement#findBySlug(String)")),
@@ -575,6 +575,8 @@ final class CrossTenantCases {
 
     private void sessions() {
         SessionManagement sessions = bean(SessionManagement.class);
+        fi.arki.session.SessionStartManagement starts = bean(fi.arki.session.SessionStartManagement.class);
+        fi.arki.session.FacilitationManagement facilitation = bean(fi.arki.session.FacilitationManagement.class);
         PersonId lead = b.facilitator.id();
         SessionId running = b.running.id();
         // A has held no sessions; B has a closed one with ratings and a running one
@@ -585,13 +587,16 @@ final class CrossTenantCases {
         on(SessionManagement.class, "forgetNamesOf", PersonId.class).returns("no participant of B's loses a name",
                 r -> Integer.valueOf(0).equals(r), () -> sessions.forgetNamesOf(b.member.id()));
         on(SessionManagement.class, "ratingCountsSince", Instant.class).empty(() -> sessions.ratingCountsSince(Instant.EPOCH));
-        on(SessionManagement.class, "enabledDecks").returns("A's decks", r -> r.toString().contains(a.marker), sessions::enabledDecks);
+        on(fi.arki.session.SessionStartManagement.class, "enabledDecks").returns("A's decks", r -> r.toString().contains(a.marker), starts::enabledDecks);
         on(SessionManagement.class, "deckOf", SessionInfo.class).allow(b.deckId).notFound(() -> sessions.deckOf(b.closed));
-        on(SessionManagement.class, "start", PersonId.class, SessionStart.class).notFound(() -> sessions.start(lead,
+        // the lead is the signed-in administrator's own person in A: B's team is no team there
+        on(fi.arki.session.SessionStartManagement.class, "start", SessionStart.class).notFound(() -> starts.start(
                 new SessionStart(List.of(b.team.id()), b.deckId, List.of(), SessionMode.NAMED, null)));
-        on(SessionManagement.class, "resolve", String.class).allow(b.ids.toArray(String[]::new))
+        on(fi.arki.session.SessionStartManagement.class, "startFor", PersonId.class, SessionStart.class).refused(() -> starts.startFor(lead,
+                new SessionStart(List.of(b.team.id()), b.deckId, List.of(), SessionMode.NAMED, null)));
+        on(fi.arki.session.SessionStartManagement.class, "resolve", String.class).allow(b.ids.toArray(String[]::new))
                 .returns("by design only ids: a join code is the capability to join, and says which tenant and session it opens",
-                        r -> r instanceof Optional<?> o && o.isPresent(), () -> sessions.resolve(b.running.joinCode()));
+                        r -> r instanceof Optional<?> o && o.isPresent(), () -> starts.resolve(b.running.joinCode()));
         on(SessionManagement.class, "find", SessionId.class).empty(() -> sessions.find(b.closed.id()));
         on(SessionManagement.class, "sessionsOf", Collection.class).empty(() -> sessions.sessionsOf(List.of(b.team.id(), b.otherTeam.id())));
         // B's small team is not counted (it would warn): a team not of the bound tenant is no team
@@ -601,80 +606,81 @@ final class CrossTenantCases {
         on(SessionManagement.class, "isFacilitator", SessionId.class, PersonId.class).empty(() -> sessions.isFacilitator(running, lead));
         on(SessionManagement.class, "maySeeSummary", SessionInfo.class, PersonId.class).empty(() -> sessions.maySeeSummary(b.closed, b.member.id()));
         on(SessionManagement.class, "state", SessionId.class).notFound(() -> sessions.state(b.closed.id()));
-        on(SessionManagement.class, "goTo", PersonId.class, SessionId.class, int.class).notFound(() -> {
-            sessions.goTo(lead, running, 1);
+        on(fi.arki.session.FacilitationManagement.class, "goTo", SessionId.class, int.class).notFound(() -> {
+            facilitation.goTo(running, 1);
             return null;
         });
-        on(SessionManagement.class, "reveal", PersonId.class, SessionId.class, int.class, boolean.class).notFound(() -> {
-            sessions.reveal(lead, running, 1, true);
+        on(fi.arki.session.FacilitationManagement.class, "reveal", SessionId.class, int.class, boolean.class).notFound(() -> {
+            facilitation.reveal(running, 1, true);
             return null;
         });
-        on(SessionManagement.class, "lock", PersonId.class, SessionId.class, int.class, boolean.class).notFound(() -> {
-            sessions.lock(lead, running, 1, true);
+        on(fi.arki.session.FacilitationManagement.class, "lock", SessionId.class, int.class, boolean.class).notFound(() -> {
+            facilitation.lock(running, 1, true);
             return null;
         });
-        on(SessionManagement.class, "timer", PersonId.class, SessionId.class, Duration.class).notFound(() -> {
-            sessions.timer(lead, running, Duration.ofMinutes(5));
+        on(fi.arki.session.FacilitationManagement.class, "timer", SessionId.class, Duration.class).notFound(() -> {
+            facilitation.timer(running, Duration.ofMinutes(5));
             return null;
         });
-        on(SessionManagement.class, "close", PersonId.class, SessionId.class).notFound(() -> {
-            sessions.close(lead, running);
+        on(fi.arki.session.FacilitationManagement.class, "close", SessionId.class).notFound(() -> {
+            facilitation.close(running);
             return null;
         });
-        on(SessionManagement.class, "closeIfIdle", SessionId.class, Duration.class).refused(() -> sessions.closeIfIdle(running, Duration.ZERO));
-        on(SessionManagement.class, "handOver", PersonId.class, SessionId.class, PersonId.class).notFound(() -> {
-            sessions.handOver(lead, running, b.admin.id());
+        on(fi.arki.session.FacilitationManagement.class, "closeIfIdle", SessionId.class, Duration.class).refused(() -> facilitation.closeIfIdle(running, Duration.ZERO));
+        on(fi.arki.session.FacilitationManagement.class, "handOver", SessionId.class, PersonId.class).notFound(() -> {
+            facilitation.handOver(running, b.admin.id());
             return null;
         });
-        on(SessionManagement.class, "addCoFacilitator", PersonId.class, SessionId.class, PersonId.class).notFound(() -> {
-            sessions.addCoFacilitator(lead, running, b.admin.id());
+        on(fi.arki.session.FacilitationManagement.class, "addCoFacilitator", SessionId.class, PersonId.class).notFound(() -> {
+            facilitation.addCoFacilitator(running, b.admin.id());
             return null;
         });
-        on(SessionManagement.class, "saveGroup", PersonId.class, SessionId.class, int.class, UUID.class, String.class).notFound(() -> {
-            sessions.saveGroup(lead, running, 2, b.group, "Relabelled");
+        on(fi.arki.session.FacilitationManagement.class, "saveGroup", SessionId.class, int.class, UUID.class, String.class).notFound(() -> {
+            facilitation.saveGroup(running, 2, b.group, "Relabelled");
             return null;
         });
         // B's session is not found under A's binding, so none of B's answers is analyzed or suggested
-        on(fi.arki.session.GroupingSuggestionManagement.class, "suggest", PersonId.class, SessionId.class, int.class).notFound(() ->
-                bean(fi.arki.session.GroupingSuggestionManagement.class).suggest(lead, b.closed.id(), 2));
-        on(fi.arki.session.NoNewTargetManagement.class, "decide", PersonId.class, SessionId.class, int.class).notFound(() -> {
-            bean(fi.arki.session.NoNewTargetManagement.class).decide(lead, running, 5);
+        on(fi.arki.session.GroupingSuggestionManagement.class, "suggest", SessionId.class, int.class).notFound(() ->
+                bean(fi.arki.session.GroupingSuggestionManagement.class).suggest(b.closed.id(), 2));
+        on(fi.arki.session.NoNewTargetManagement.class, "decide", SessionId.class, int.class).notFound(() -> {
+            bean(fi.arki.session.NoNewTargetManagement.class).decide(running, 5);
             return null;
         });
-        on(fi.arki.session.NoNewTargetManagement.class, "withdraw", PersonId.class, SessionId.class, int.class).notFound(() -> {
-            bean(fi.arki.session.NoNewTargetManagement.class).withdraw(lead, running, 5);
+        on(fi.arki.session.NoNewTargetManagement.class, "withdraw", SessionId.class, int.class).notFound(() -> {
+            bean(fi.arki.session.NoNewTargetManagement.class).withdraw(running, 5);
             return null;
         });
-        on(SessionManagement.class, "assign", PersonId.class, SessionId.class, int.class, UUID.class, UUID.class).notFound(() -> {
-            sessions.assign(lead, b.closed.id(), 2, b.answer, null);
+        on(fi.arki.session.FacilitationManagement.class, "assign", SessionId.class, int.class, UUID.class, UUID.class).notFound(() -> {
+            facilitation.assign(b.closed.id(), 2, b.answer, null);
             return null;
         });
-        on(SessionManagement.class, "markTouchpoint", PersonId.class, SessionId.class, int.class, UUID.class, String.class, boolean.class)
+        on(fi.arki.session.FacilitationManagement.class, "markTouchpoint", SessionId.class, int.class, UUID.class, String.class, boolean.class)
                 .notFound(() -> {
-                    sessions.markTouchpoint(lead, b.closed.id(), 8, b.touchpoint, "end", true);
+                    facilitation.markTouchpoint(b.closed.id(), 8, b.touchpoint, "end", true);
                     return null;
                 });
-        on(SessionManagement.class, "commitTarget", PersonId.class, SessionId.class, int.class, TargetId.class, String.class, PersonId.class,
+        on(fi.arki.session.FacilitationManagement.class, "commitTarget", SessionId.class, int.class, TargetId.class, String.class, PersonId.class,
                 String.class, LocalDate.class, String.class)
-                .notFound(() -> sessions.commitTarget(lead, running, 5, TargetId.random(), "A target", b.member.id(), null, NEXT_MONTH, null));
-        on(SessionManagement.class, "reviewTarget", PersonId.class, SessionId.class, TargetId.class, ReviewOutcome.class, String.class)
+                .notFound(() -> facilitation.commitTarget(running, 5, TargetId.random(), "A target", b.member.id(), null, NEXT_MONTH, null));
+        on(fi.arki.session.FacilitationManagement.class, "reviewTarget", SessionId.class, TargetId.class, ReviewOutcome.class, String.class)
                 .notFound(() -> {
-                    sessions.reviewTarget(lead, running, b.target, ReviewOutcome.DONE, "Done");
+                    facilitation.reviewTarget(running, b.target, ReviewOutcome.DONE, "Done");
                     return null;
                 });
     }
 
     private void participants() {
         ParticipantManagement participants = bean(ParticipantManagement.class);
+        fi.arki.session.JoinManagement joins = bean(fi.arki.session.JoinManagement.class);
         SessionId running = b.running.id();
         ParticipantId p = b.runningJoined.participant();
-        on(ParticipantManagement.class, "join", SessionId.class, Joiner.class)
-                .notFound(() -> participants.join(running, Joiner.guest("Guest", null, Language.FI)));
-        on(ParticipantManagement.class, "unitsOf", SessionInfo.class).empty(() -> participants.unitsOf(b.closed));
-        on(ParticipantManagement.class, "joinInfo", SessionInfo.class)
+        on(fi.arki.session.JoinManagement.class, "join", SessionId.class, Joiner.class)
+                .notFound(() -> joins.join(running, Joiner.guest("Guest", null, Language.FI)));
+        on(fi.arki.session.JoinManagement.class, "unitsOf", SessionInfo.class).empty(() -> joins.unitsOf(b.closed));
+        on(fi.arki.session.JoinManagement.class, "joinInfo", SessionInfo.class)
                 .returns("A's own join page: its name and settings, none of B's units", r -> r.toString().contains(a.marker),
-                        () -> participants.joinInfo(b.closed));
-        on(ParticipantManagement.class, "resume", SessionId.class, String.class).empty(() -> participants.resume(b.closed.id(),
+                        () -> joins.joinInfo(b.closed));
+        on(fi.arki.session.JoinManagement.class, "resume", SessionId.class, String.class).empty(() -> joins.resume(b.closed.id(),
                 b.memberJoined.token()));
         on(ParticipantManagement.class, "changeLanguage", SessionId.class, ParticipantId.class, Language.class).empty(() -> {
             participants.changeLanguage(running, p, Language.SV);
@@ -1093,15 +1099,15 @@ final class CrossTenantCases {
                     return null;
                 });
         on(Sessions.class, "insertJoinCode", String.class, TenantId.class, SessionId.class, OffsetDateTime.class)
-                .platformTable(joinCodes + " SessionManagement#start stores one for the session it has just made, under the bound tenant",
+                .platformTable(joinCodes + " SessionStartManagement#start stores one for the session it has just made, under the bound tenant",
                         () -> sessions.insertJoinCode("ZZ23456789", b.tenant, running, OffsetDateTime.now().plusDays(1)));
         on(Sessions.class, "resolveJoinCode", String.class)
-                .platformTable(joinCodes + " SessionManagement#resolve shows what it gives away: ids only", () -> sessions.resolveJoinCode(b.running.joinCode()));
+                .platformTable(joinCodes + " SessionStartManagement#resolve shows what it gives away: ids only", () -> sessions.resolveJoinCode(b.running.joinCode()));
         on(Sessions.class, "openSessionsAcrossTenants")
                 .platformTable(joinCodes + " the idle job reads them across tenants and closes each session under its own tenant",
                         sessions::openSessionsAcrossTenants);
         on(Sessions.class, "deleteJoinCode", TenantId.class, SessionId.class)
-                .platformTable(joinCodes + " SessionManagement deletes one only after closing the bound tenant's own session", () -> {
+                .platformTable(joinCodes + " FacilitationManagement deletes one only after closing the bound tenant's own session", () -> {
                     sessions.deleteJoinCode(b.tenant, running);
                     return null;
                 });

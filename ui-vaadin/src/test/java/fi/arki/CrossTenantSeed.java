@@ -113,7 +113,10 @@ final class CrossTenantSeed {
         TenantSettingsManagement settings = context.getBean(TenantSettingsManagement.class);
         DeckManagement decks = context.getBean(DeckManagement.class);
         SessionManagement sessions = context.getBean(SessionManagement.class);
+        fi.arki.session.SessionStartManagement starts = context.getBean(fi.arki.session.SessionStartManagement.class);
+        fi.arki.session.FacilitationManagement facilitation = context.getBean(fi.arki.session.FacilitationManagement.class);
         ParticipantManagement participants = context.getBean(ParticipantManagement.class);
+        fi.arki.session.JoinManagement joins = context.getBean(fi.arki.session.JoinManagement.class);
         AuditManagement audit = context.getBean(AuditManagement.class);
 
         Actors.signOut();
@@ -164,37 +167,37 @@ final class CrossTenantSeed {
         }
 
         TenantContext.runAs(tenant, () -> {
-            closed = sessions.start(facilitator.id(), new SessionStart(List.of(team.id(), otherTeam.id()), deckId, List.of(),
+            closed = starts.startFor(facilitator.id(), new SessionStart(List.of(team.id(), otherTeam.id()), deckId, List.of(),
                     SessionMode.NAMED, text("Closed session")));
-            memberJoined = participants.join(closed.id(), Joiner.member(member.id(), text("Member in session"), Language.FI));
-            guestJoined = participants.join(closed.id(), Joiner.guest(text("Guest"), unit.id(), Language.SV));
+            memberJoined = joins.join(closed.id(), Joiner.member(member.id(), text("Member in session"), Language.FI));
+            guestJoined = joins.join(closed.id(), Joiner.guest(text("Guest"), unit.id(), Language.SV));
             answer = UUID.randomUUID();
             participants.writeAnswer(closed.id(), memberJoined.participant(), 1, answer, null, text("Answer"));
             participants.writeAnswer(closed.id(), guestJoined.participant(), 1, UUID.randomUUID(), null, text("Guest answer"));
             group = UUID.randomUUID();
-            sessions.saveGroup(facilitator.id(), closed.id(), 2, group, text("Group"));
-            sessions.assign(facilitator.id(), closed.id(), 2, answer, group);
+            facilitation.saveGroup(closed.id(), 2, group, text("Group"));
+            facilitation.assign(closed.id(), 2, answer, group);
             participants.setDots(closed.id(), memberJoined.participant(), 3, group, 2);
             participants.rate(closed.id(), memberJoined.participant(), 4, 4);
             participants.rate(closed.id(), guestJoined.participant(), 6, 3);
             touchpoint = UUID.randomUUID();
             participants.addTouchpoint(closed.id(), memberJoined.participant(), 8, touchpoint, Activity.JourneyStage.PRE,
                     Activity.TouchpointOwner.OWN, text("Touchpoint"), 3, 4);
-            sessions.markTouchpoint(facilitator.id(), closed.id(), 8, touchpoint, "peak", true);
+            facilitation.markTouchpoint(closed.id(), 8, touchpoint, "peak", true);
             target = TargetId.random();
-            sessions.commitTarget(facilitator.id(), closed.id(), 5, target, text("Target"), member.id(), null,
+            facilitation.commitTarget(closed.id(), 5, target, text("Target"), member.id(), null,
                     LocalDate.now().plusMonths(1), marker + "-dim");
-            sessions.close(facilitator.id(), closed.id());
+            facilitation.close(closed.id());
             IdeaManagement ideas = context.getBean(IdeaManagement.class);
             idea = IdeaId.random();
             ideas.escalate(member.id(), new IdeaDraft(idea, team.id(), closed.id().value(), answer, text("Idea")));
             ideas.respond(idea, IdeaStatus.CONSIDERING, text("Idea response"));
 
-            running = sessions.start(facilitator.id(), new SessionStart(List.of(team.id()), deckId, List.of(),
+            running = starts.startFor(facilitator.id(), new SessionStart(List.of(team.id()), deckId, List.of(),
                     SessionMode.ANONYMOUS, text("Running session")));
-            runningJoined = participants.join(running.id(), Joiner.member(member.id(), text("Member again"), Language.EN));
+            runningJoined = joins.join(running.id(), Joiner.member(member.id(), text("Member again"), Language.EN));
             participants.writeAnswer(running.id(), runningJoined.participant(), 1, UUID.randomUUID(), Lane.START, text("Later answer"));
-            sessions.reviewTarget(facilitator.id(), running.id(), target, ReviewOutcome.IN_PROGRESS, text("Review note"));
+            facilitation.reviewTarget(running.id(), target, ReviewOutcome.IN_PROGRESS, text("Review note"));
             running = sessions.find(running.id()).orElseThrow();
             closed = sessions.find(closed.id()).orElseThrow();
             audit.record(AuditEvent.of("test.seeded", "tenant", tenant).with("note", text("Audit note")));

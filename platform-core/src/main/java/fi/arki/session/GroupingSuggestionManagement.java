@@ -1,7 +1,7 @@
 package fi.arki.session;
 
 import fi.arki.deck.Activity;
-import fi.arki.directory.PersonId;
+import fi.arki.session.internal.ActingPerson;
 import fi.arki.session.internal.GroupingSuggestions;
 import fi.arki.shared.AccessRoles;
 import fi.arki.shared.InvalidInputException;
@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Suggested groups for a grouping step: the answers of the activity it groups that are in no group
  * yet, proposed together where they are alike (session.internal.GroupingSuggestions, Lucene's
  * analyzers on this server; no text leaves it). Suggesting changes nothing: the facilitator accepts
- * a suggestion through {@link SessionManagement#saveGroup} and {@link SessionManagement#assign}.
+ * a suggestion through {@link FacilitationManagement#saveGroup} and {@link FacilitationManagement#assign}.
+ * Only the session's facilitators (who is acting is read from the security context) may ask.
  */
 @Service
 @Transactional(readOnly = true)
@@ -25,16 +26,18 @@ public class GroupingSuggestionManagement {
 
     private final SessionManagement sessions;
     private final TenantSettingsManagement settings;
+    private final ActingPerson acting;
 
-    GroupingSuggestionManagement(SessionManagement sessions, TenantSettingsManagement settings) {
+    GroupingSuggestionManagement(SessionManagement sessions, TenantSettingsManagement settings, ActingPerson acting) {
         this.sessions = sessions;
         this.settings = settings;
+        this.acting = acting;
     }
 
     @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
-    public List<SuggestedGroup> suggest(PersonId actor, SessionId session, int groupStep) {
+    public List<SuggestedGroup> suggest(SessionId session, int groupStep) {
         SessionInfo info = sessions.find(session).orElseThrow(() -> new InvalidInputException("session.error.not-found"));
-        if (!sessions.isFacilitator(session, actor)) {
+        if (!acting.arki() && acting.find().filter(person -> sessions.isFacilitator(session, person)).isEmpty()) {
             throw new InvalidInputException("session.error.not-facilitator");
         }
         LiveState state = sessions.state(session);

@@ -1,8 +1,8 @@
 package fi.arki.session;
 
 import fi.arki.deck.ActivityKind;
-import fi.arki.directory.PersonId;
 import fi.arki.followup.FollowupManagement;
+import fi.arki.session.internal.ActingPerson;
 import fi.arki.session.internal.Changes;
 import fi.arki.session.internal.NoNewTargets;
 import fi.arki.session.internal.Sessions;
@@ -31,9 +31,11 @@ public class NoNewTargetManagement {
     private final FollowupManagement followup;
     private final Changes changes;
     private final ApplicationEventPublisher events;
+    private final ActingPerson acting;
 
     NoNewTargetManagement(Sessions sessions, NoNewTargets decisions, FollowupManagement followup, Changes changes,
-                          ApplicationEventPublisher events) {
+                          ApplicationEventPublisher events, ActingPerson acting) {
+        this.acting = acting;
         this.sessions = sessions;
         this.decisions = decisions;
         this.followup = followup;
@@ -41,10 +43,10 @@ public class NoNewTargetManagement {
         this.events = events;
     }
 
-    /** Records "no new target this time" on a commit-targets step of a running session the actor facilitates. */
+    /** Records "no new target this time" on a commit-targets step of a running session the signed-in person facilitates. */
     @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
-    public void decide(PersonId actor, SessionId session, int step) {
-        requireCommitStep(actor, session, step);
+    public void decide(SessionId session, int step) {
+        requireCommitStep(session, step);
         if (!followup.committedIn(session.value()).isEmpty()) {
             throw new InvalidInputException("session.error.no-new-target-committed");
         }
@@ -53,8 +55,8 @@ public class NoNewTargetManagement {
 
     /** Withdraws the decision (the team wants a target after all). */
     @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
-    public void withdraw(PersonId actor, SessionId session, int step) {
-        requireCommitStep(actor, session, step);
+    public void withdraw(SessionId session, int step) {
+        requireCommitStep(session, step);
         change(session, step, false);
     }
 
@@ -66,8 +68,9 @@ public class NoNewTargetManagement {
         }
     }
 
-    private void requireCommitStep(PersonId actor, SessionId session, int step) {
-        if (!sessions.isFacilitator(session, actor)) {
+    /** Who acts is read from the security context, as in {@link FacilitationManagement}. */
+    private void requireCommitStep(SessionId session, int step) {
+        if (!acting.arki() && acting.find().filter(person -> sessions.isFacilitator(session, person)).isEmpty()) {
             throw new InvalidInputException("session.error.not-facilitator");
         }
         if (sessions.lockRunning(session).isEmpty()) {

@@ -36,8 +36,10 @@ class DirectoryRestructuringIntegrationTests {
     @Autowired TenantManagement tenants;
     @Autowired DirectoryManagement directory;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.SessionStartManagement starts;
     @Autowired ParticipantManagement participants;
 
+    @Autowired fi.arki.session.JoinManagement joins;
     TenantId tenant = TenantId.random();
     Unit ely;
     Unit elinvoima;
@@ -64,10 +66,10 @@ class DirectoryRestructuringIntegrationTests {
 
     @Test
     void a_team_moves_to_another_unit_with_its_people_and_history_and_its_old_answers_keep_the_unit_they_had() {
-        SessionInfo held = as(() -> sessions.start(facilitator.id(), new SessionStart(List.of(funding.id()), TestDeckCatalog.DECK,
+        SessionInfo held = as(() -> starts.startFor(facilitator.id(), new SessionStart(List.of(funding.id()), TestDeckCatalog.DECK,
                 List.of("competence"), SessionMode.ANONYMOUS, null)));
         as(() -> {
-            var guest = participants.join(held.id(), Joiner.guest(null, null, Language.FI));
+            var guest = joins.join(held.id(), Joiner.guest(null, null, Language.FI));
             participants.writeAnswer(held.id(), guest.participant(), 1, UUID.randomUUID(), null, "Ennen uudistusta");
             return null;
         });
@@ -118,7 +120,7 @@ class DirectoryRestructuringIntegrationTests {
         assertThat(as(() -> directory.teamsOf(facilitator.id()))).extracting(DirectoryManagement.Membership::team)
                 .containsExactly(funding.id());
 
-        as(() -> sessions.start(facilitator.id(), new SessionStart(List.of(funding.id()), TestDeckCatalog.DECK,
+        as(() -> starts.startFor(facilitator.id(), new SessionStart(List.of(funding.id()), TestDeckCatalog.DECK,
                 List.of("competence"), SessionMode.ANONYMOUS, null)));
         assertThatThrownBy(() -> as(() -> {
             directory.deleteTeam(funding.id());

@@ -55,7 +55,10 @@ class CoverageIntegrationTests {
     @Autowired TenantManagement tenants;
     @Autowired DirectoryManagement directory;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.SessionStartManagement starts;
+    @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired CoverageManagement coverage;
     @Autowired fi.arki.followup.FollowupManagement followup;
 
@@ -87,14 +90,14 @@ class CoverageIntegrationTests {
 
     SessionInfo held(TenantId in, PersonId lead, List<Team> teams, boolean close, int... ratings) {
         return TenantContext.callAs(in, () -> {
-            SessionInfo info = sessions.start(lead, new SessionStart(teams.stream().map(Team::id).toList(),
+            SessionInfo info = starts.startFor(lead, new SessionStart(teams.stream().map(Team::id).toList(),
                     TestDeckCatalog.DECK, List.of("competence"), SessionMode.ANONYMOUS, null));
             for (int value : ratings) {
-                Joined guest = participants.join(info.id(), Joiner.guest(null, null, Language.FI));
+                Joined guest = joins.join(info.id(), Joiner.guest(null, null, Language.FI));
                 participants.rate(info.id(), guest.participant(), RATE_STEP, value);
             }
             if (close) {
-                sessions.close(lead, info.id());
+                facilitation.close(info.id());
             }
             return info;
         });
@@ -169,9 +172,9 @@ class CoverageIntegrationTests {
         held(List.of(funding, water), true);
         LocalDate due = LocalDate.now().plusMonths(1);
         TenantContext.runAs(tenant, () -> {
-            sessions.commitTarget(facilitator.id(), first.id(), TARGETS_STEP, TargetId.random(), "Palautekierros kuukausittain", null,
+            facilitation.commitTarget(first.id(), TARGETS_STEP, TargetId.random(), "Palautekierros kuukausittain", null,
                     "Tiimi", due, "competence");
-            sessions.commitTarget(facilitator.id(), first.id(), TARGETS_STEP, TargetId.random(), "Yhteinen asiakaslista", null,
+            facilitation.commitTarget(first.id(), TARGETS_STEP, TargetId.random(), "Yhteinen asiakaslista", null,
                     "Tiimi", due.plusDays(1), "competence");
         });
 

@@ -52,7 +52,10 @@ class RollupIntegrationTests {
     @Autowired TenantSettingsManagement settings;
     @Autowired DirectoryManagement directory;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.SessionStartManagement starts;
+    @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired RollupManagement rollups;
     @Autowired AuditManagement audit;
 
@@ -82,15 +85,15 @@ class RollupIntegrationTests {
 
     void held(Org org, int... ratings) {
         TenantContext.runAs(org.tenant(), () -> {
-            SessionInfo info = sessions.start(org.lead().id(), new SessionStart(List.of(org.team().id()), TestDeckCatalog.DECK,
-                    List.of("competence"), SessionMode.ANONYMOUS, null));
+            SessionInfo info = Actors.asSystem(() -> starts.startFor(org.lead().id(), new SessionStart(List.of(org.team().id()), TestDeckCatalog.DECK,
+                    List.of("competence"), SessionMode.ANONYMOUS, null)));
             for (int value : ratings) {
-                Joined guest = participants.join(info.id(), Joiner.guest(null, null, Language.FI));
+                Joined guest = joins.join(info.id(), Joiner.guest(null, null, Language.FI));
                 participants.rate(info.id(), guest.participant(), RATE_STEP, value);
             }
-            sessions.commitTarget(org.lead().id(), info.id(), 5, TargetId.random(), "Salainen kehittämiskohde", org.lead().id(), null,
-                    LocalDate.now().plusDays(30), null);
-            sessions.close(org.lead().id(), info.id());
+            Actors.asSystem(() -> facilitation.commitTarget(info.id(), 5, TargetId.random(), "Salainen kehittämiskohde", org.lead().id(), null,
+                    LocalDate.now().plusDays(30), null));
+            Actors.asSystem(() -> facilitation.close(info.id()));
         });
     }
 

@@ -53,13 +53,15 @@ class CrossNodeHopBenchmark {
             a.getBean(TenantManagement.class).create(tenant, "hop-" + tenant.value().toString().substring(0, 8), "Hop");
             DirectoryManagement directory = a.getBean(DirectoryManagement.class);
             SessionManagement sessions = a.getBean(SessionManagement.class);
+            fi.arki.session.SessionStartManagement starts = a.getBean(fi.arki.session.SessionStartManagement.class);
+            fi.arki.session.FacilitationManagement facilitation = a.getBean(fi.arki.session.FacilitationManagement.class);
             SessionInfo info = TenantContext.callAs(tenant, () -> {
                 Team team = directory.createTeam(directory.createUnit("Unit").id(), "Team");
                 Person facilitator = directory.addPerson("Facilitator", null, null);
                 directory.grantRole(facilitator.id(), Role.FACILITATOR);
                 // starts sessions for teams it is not in: only an administrator may (StartableTeams)
                 directory.grantRole(facilitator.id(), Role.TENANT_ADMIN);
-                return sessions.start(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK,
+                return starts.startFor(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK,
                         List.of("competence"), SessionMode.ANONYMOUS, null));
             });
             var facilitator = info.facilitators().getFirst();
@@ -74,7 +76,7 @@ class CrossNodeHopBenchmark {
             });
             // both nodes listen once a change made on A reaches B
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> {
-                TenantContext.runAs(tenant, () -> sessions.goTo(facilitator, info.id(), 0));
+                TenantContext.runAs(tenant, () -> facilitation.goTo(info.id(), 0));
                 atA.poll(5, TimeUnit.SECONDS);
                 return atB.poll(500, TimeUnit.MILLISECONDS) != null;
             });
@@ -83,7 +85,7 @@ class CrossNodeHopBenchmark {
             List<Long> hops = new ArrayList<>();
             for (int i = 0; i < ROUNDS; i++) {
                 int step = i % 2 == 0 ? 1 : 0;
-                TenantContext.runAs(tenant, () -> sessions.goTo(facilitator, info.id(), step));
+                TenantContext.runAs(tenant, () -> facilitation.goTo(info.id(), step));
                 long[] sent = atA.poll(5, TimeUnit.SECONDS);
                 long[] arrived = sent == null ? null : sameVersion(atB, sent[0]);
                 if (arrived != null) {

@@ -61,8 +61,10 @@ class DurableAnswersBenchmark {
     @Autowired TenantManagement tenants;
     @Autowired DirectoryManagement directory;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.SessionStartManagement starts;
     @Autowired ParticipantManagement participants;
 
+    @Autowired fi.arki.session.JoinManagement joins;
     record Seat(SessionId session, ParticipantId participant) {
     }
 
@@ -78,10 +80,10 @@ class DurableAnswersBenchmark {
             // starts sessions for teams it is not in: only an administrator may (StartableTeams)
             directory.grantRole(facilitator.id(), Role.TENANT_ADMIN);
             for (int s = 0; s < SESSIONS; s++) {
-                SessionInfo info = sessions.start(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK,
+                SessionInfo info = starts.startFor(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK,
                         List.of("competence"), SessionMode.ANONYMOUS, null));
                 for (int p = 0; p < PARTICIPANTS; p++) {
-                    seats.add(new Seat(info.id(), participants.join(info.id(), Joiner.guest(null, null, Language.FI)).participant()));
+                    seats.add(new Seat(info.id(), joins.join(info.id(), Joiner.guest(null, null, Language.FI)).participant()));
                 }
             }
         });

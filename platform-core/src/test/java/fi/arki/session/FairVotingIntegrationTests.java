@@ -43,7 +43,10 @@ class FairVotingIntegrationTests {
     @Autowired TenantManagement tenants;
     @Autowired DirectoryManagement directory;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.SessionStartManagement starts;
+    @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired SummaryManagement summaries;
     @Autowired SummaryExports exports;
 
@@ -70,9 +73,9 @@ class FairVotingIntegrationTests {
 
     @Test
     void with_no_groups_every_idea_is_votable() {
-        SessionInfo info = as(() -> sessions.start(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.CLOSING_DECK,
+        SessionInfo info = as(() -> starts.startFor(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.CLOSING_DECK,
                 List.of(), SessionMode.ANONYMOUS, null)));
-        Joined guest = as(() -> participants.join(info.id(), Joiner.guest(null, null, Language.FI)));
+        Joined guest = as(() -> joins.join(info.id(), Joiner.guest(null, null, Language.FI)));
         UUID idea = UUID.randomUUID();
         as(() -> participants.writeAnswer(info.id(), guest.participant(), IDEAS, idea, null, "Asiakaspalaute kerran kuussa"));
 
@@ -84,11 +87,11 @@ class FairVotingIntegrationTests {
 
     @Test
     void an_ungrouped_idea_and_a_group_are_both_votable_share_the_budget_and_both_reach_the_results_and_exports() throws Exception {
-        SessionInfo info = as(() -> sessions.start(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.CLOSING_DECK,
+        SessionInfo info = as(() -> starts.startFor(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.CLOSING_DECK,
                 List.of(), SessionMode.ANONYMOUS, null)));
         List<Joined> people = as(() -> List.of(
-                participants.join(info.id(), Joiner.guest(null, null, Language.FI)),
-                participants.join(info.id(), Joiner.guest(null, null, Language.SV))));
+                joins.join(info.id(), Joiner.guest(null, null, Language.FI)),
+                joins.join(info.id(), Joiner.guest(null, null, Language.SV))));
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         UUID alone = UUID.randomUUID();
@@ -96,9 +99,9 @@ class FairVotingIntegrationTests {
         as(() -> participants.writeAnswer(info.id(), people.get(1).participant(), IDEAS, second, null, "Palautetta useammin"));
         as(() -> participants.writeAnswer(info.id(), people.get(1).participant(), IDEAS, alone, null, "Yhteinen kalenteri"));
         UUID group = UUID.randomUUID();
-        as(() -> { sessions.saveGroup(facilitator.id(), info.id(), GROUP, group, "Palaute"); return null; });
-        as(() -> { sessions.assign(facilitator.id(), info.id(), GROUP, first, group); return null; });
-        as(() -> { sessions.assign(facilitator.id(), info.id(), GROUP, second, group); return null; });
+        as(() -> { facilitation.saveGroup(info.id(), GROUP, group, "Palaute"); return null; });
+        as(() -> { facilitation.assign(info.id(), GROUP, first, group); return null; });
+        as(() -> { facilitation.assign(info.id(), GROUP, second, group); return null; });
 
         LiveState before = as(() -> sessions.state(info.id()));
         assertThat(before.voteOptions(VOTE)).extracting(VoteOption::id, VoteOption::text, VoteOption::group)
@@ -120,7 +123,7 @@ class FairVotingIntegrationTests {
         assertThat(state.dotsUsed(VOTE, voter.participant())).isEqualTo(3);
         assertThat(state.totals(VOTE)).containsEntry(group, 2).containsEntry(alone, 4).doesNotContainKey(first);
 
-        as(() -> { sessions.close(facilitator.id(), info.id()); return null; });
+        as(() -> { facilitation.close(info.id()); return null; });
         Summary summary = as(() -> summaries.summary(info.id(), facilitator.id(), Language.FI));
         assertThat(summary.sections()).filteredOn(s -> s.kind().equals("vote")).singleElement()
                 .extracting(Summary.Section::rows).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(Summary.Row.class))

@@ -8,11 +8,14 @@ import fi.arki.directory.Person;
 import fi.arki.directory.Role;
 import fi.arki.directory.Team;
 import fi.arki.directory.Unit;
+import fi.arki.identity.AccountManagement;
+import fi.arki.identity.ActingUser;
 import fi.arki.shared.InvalidInputException;
 import fi.arki.shared.Language;
 import fi.arki.shared.TenantId;
 import fi.arki.tenancy.TenantContext;
 import fi.arki.tenancy.TenantManagement;
+import fi.arki.testing.Actors;
 import fi.arki.testing.ArkiIntegrationTest;
 import fi.arki.testing.TestDeckCatalog;
 import java.util.List;
@@ -30,8 +33,12 @@ class GroupingSuggestionIntegrationTests {
     @Autowired TenantManagement tenants;
     @Autowired DirectoryManagement directory;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.SessionStartManagement starts;
+    @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired GroupingSuggestionManagement suggestions;
+    @Autowired AccountManagement accounts;
 
     TenantId tenant = TenantId.random();
     Team team;
@@ -58,10 +65,10 @@ class GroupingSuggestionIntegrationTests {
 
     @Test
     void similar_answers_are_suggested_together_and_an_accepted_group_leaves_the_suggestions() {
-        SessionInfo info = as(() -> sessions.start(facilitator.id(),
+        SessionInfo info = as(() -> starts.startFor(facilitator.id(),
                 new SessionStart(List.of(team.id()), TestDeckCatalog.DECK, List.of("competence"), SessionMode.ANONYMOUS, null)));
-        var people = as(() -> List.of(participants.join(info.id(), Joiner.guest(null, null, Language.FI)),
-                participants.join(info.id(), Joiner.guest(null, null, Language.SV))));
+        var people = as(() -> List.of(joins.join(info.id(), Joiner.guest(null, null, Language.FI)),
+                joins.join(info.id(), Joiner.guest(null, null, Language.SV))));
         UUID feedback1 = UUID.randomUUID();
         UUID feedback2 = UUID.randomUUID();
         UUID meetings = UUID.randomUUID();
@@ -74,22 +81,30 @@ class GroupingSuggestionIntegrationTests {
         as(() -> participants.writeAnswer(info.id(), people.get(1).participant(), prompt, meetings, null,
                 "Kokouksia on liikaa"));
 
-        List<SuggestedGroup> suggested = as(() -> suggestions.suggest(facilitator.id(), info.id(), group));
+        List<SuggestedGroup> suggested = as(() -> suggestions.suggest(info.id(), group));
         assertThat(suggested).singleElement().satisfies(s -> assertThat(s.answers()).containsExactlyInAnyOrder(feedback1, feedback2));
 
         // accepted: the facilitator makes it a group with the grouping service
         UUID accepted = UUID.randomUUID();
         as(() -> {
-            sessions.saveGroup(facilitator.id(), info.id(), group, accepted, suggested.getFirst().label());
-            suggested.getFirst().answers().forEach(a -> sessions.assign(facilitator.id(), info.id(), group, a, accepted));
+            facilitation.saveGroup(info.id(), group, accepted, suggested.getFirst().label());
+            suggested.getFirst().answers().forEach(a -> facilitation.assign(info.id(), group, a, accepted));
             return null;
         });
         assertThat(as(() -> sessions.state(info.id())).grouping(group)).containsEntry(feedback1, accepted).containsEntry(feedback2, accepted);
-        assertThat(as(() -> suggestions.suggest(facilitator.id(), info.id(), group))).as("grouped answers are not suggested again").isEmpty();
+        assertThat(as(() -> suggestions.suggest(info.id(), group))).as("grouped answers are not suggested again").isEmpty();
 
-        assertThatThrownBy(() -> as(() -> suggestions.suggest(member.id(), info.id(), group)))
-                .isInstanceOf(InvalidInputException.class).extracting("messageKey").isEqualTo("session.error.not-facilitator");
-        assertThatThrownBy(() -> as(() -> suggestions.suggest(facilitator.id(), info.id(), prompt)))
+        // another facilitator of the tenant, signed in, who does not facilitate this session
+        Person other = as(() -> accounts.createLocalMember("g-o-" + tenant.value().toString().substring(0, 8), "Outi", null,
+                "long-enough-password", java.util.Set.of(Role.FACILITATOR)));
+        Actors.signIn(new ActingUser(other.account(), "Outi", false, tenant, "Pohjanmaan elinvoimakeskus", List.of(Role.FACILITATOR)));
+        try {
+            assertThatThrownBy(() -> as(() -> suggestions.suggest(info.id(), group)))
+                    .isInstanceOf(InvalidInputException.class).extracting("messageKey").isEqualTo("session.error.not-facilitator");
+        } finally {
+            Actors.signOut();
+        }
+        assertThatThrownBy(() -> as(() -> suggestions.suggest(info.id(), prompt)))
                 .as("a step that groups nothing").isInstanceOf(InvalidInputException.class);
     }
 }

@@ -37,7 +37,10 @@ class HeldAnswersIntegrationTests {
     @Autowired TenantManagement tenants;
     @Autowired DirectoryManagement directory;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.SessionStartManagement starts;
+    @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired LiveStates states;
     @Autowired SummaryManagement summaries;
 
@@ -62,13 +65,13 @@ class HeldAnswersIntegrationTests {
     }
 
     SessionInfo start(SessionMode mode) {
-        return as(() -> sessions.start(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK,
+        return as(() -> starts.startFor(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK,
                 List.of("competence"), mode, null)));
     }
 
     List<Joined> join(SessionInfo info, int count) {
         return as(() -> java.util.stream.IntStream.range(0, count)
-                .mapToObj(i -> participants.join(info.id(), Joiner.guest(info.anonymous() ? null : "Vieras " + i, null, Language.FI)))
+                .mapToObj(i -> joins.join(info.id(), Joiner.guest(info.anonymous() ? null : "Vieras " + i, null, Language.FI)))
                 .toList());
     }
 
@@ -79,7 +82,7 @@ class HeldAnswersIntegrationTests {
     }
 
     void reveal(SessionInfo info) {
-        as(() -> { sessions.reveal(facilitator.id(), info.id(), PROMPT, true); return null; });
+        as(() -> { facilitation.reveal(info.id(), PROMPT, true); return null; });
     }
 
     /** What participants, the presenter and the console render from: the shared state of the session. */
@@ -141,7 +144,7 @@ class HeldAnswersIntegrationTests {
         write(info, p.get(1), "Paljastuksen jälkeen");
         assertThat(texts(shared(info).answers(PROMPT))).containsExactly("Ennen paljastusta");
 
-        as(() -> { sessions.close(facilitator.id(), info.id()); return null; });
+        as(() -> { facilitation.close(info.id()); return null; });
         Summary summary = as(() -> summaries.summary(info.id(), facilitator.id(), Language.FI));
         assertThat(summary.sections()).filteredOn(s -> s.kind().equals("prompt")).singleElement()
                 .extracting(s -> s.rows().stream().map(Summary.Row::text).toList()).asInstanceOf(

@@ -34,6 +34,7 @@ class JoinRetryIntegrationTests {
     @Autowired DataSource dataSource;
     @Autowired SessionManagement sessions;
 
+    @Autowired fi.arki.session.SessionStartManagement starts;
     HikariDataSource pool;
     long connectionTimeout;
 
@@ -53,7 +54,7 @@ class JoinRetryIntegrationTests {
     void a_lookup_that_got_no_connection_in_time_is_tried_again_and_succeeds() throws Exception {
         CompletableFuture<Optional<JoinTarget>> lookup;
         try (Connection held = pool.getConnection()) {
-            lookup = CompletableFuture.supplyAsync(() -> sessions.resolve("ZZZZ9999"));
+            lookup = CompletableFuture.supplyAsync(() -> starts.resolve("ZZZZ9999"));
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
                     .until(() -> pool.getHikariPoolMXBean().getThreadsAwaitingConnection() == 1);
             // the first attempt gives up waiting (the connection is still held): between attempts nobody waits
@@ -67,7 +68,7 @@ class JoinRetryIntegrationTests {
     @Test
     void a_lookup_gives_up_after_three_attempts_when_no_connection_comes() throws Exception {
         try (Connection held = pool.getConnection()) {
-            CompletableFuture<Optional<JoinTarget>> lookup = CompletableFuture.supplyAsync(() -> sessions.resolve("ZZZZ9999"));
+            CompletableFuture<Optional<JoinTarget>> lookup = CompletableFuture.supplyAsync(() -> starts.resolve("ZZZZ9999"));
             await().atMost(Duration.ofSeconds(60)).until(lookup::isDone);
             assertThat(lookup).isCompletedExceptionally();
             try {

@@ -12,6 +12,9 @@ import fi.arki.directory.Role;
 import fi.arki.directory.Team;
 import fi.arki.directory.Unit;
 import fi.arki.followup.TargetId;
+import fi.arki.identity.AccountManagement;
+import fi.arki.identity.ActingUser;
+import fi.arki.testing.Actors;
 import fi.arki.insight.Summary;
 import fi.arki.insight.SummaryExports;
 import fi.arki.insight.SummaryManagement;
@@ -25,6 +28,8 @@ import fi.arki.testing.TestDeckCatalog;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +50,9 @@ class NoNewTargetIntegrationTests {
     @Autowired TenantManagement tenants;
     @Autowired DirectoryManagement directory;
     @Autowired SessionManagement sessions;
+    @Autowired SessionStartManagement starts;
+    @Autowired FacilitationManagement facilitation;
+    @Autowired AccountManagement accounts;
     @Autowired NoNewTargetManagement noNewTarget;
     @Autowired SummaryManagement summaries;
     @Autowired SummaryExports exports;
@@ -64,9 +72,16 @@ class NoNewTargetIntegrationTests {
             facilitator = directory.addPerson("Fanni", null, null);
             directory.grantRole(facilitator.id(), Role.FACILITATOR);
             directory.addToTeam(team.id(), facilitator.id(), true);
-            member = directory.addPerson("Olli", null, null);
+            // a member with an account: who acts is read from the signed-in account
+            member = accounts.createLocalMember("nt-" + tenant.value().toString().substring(0, 8), "Olli", null,
+                    "long-enough-password", Set.of());
             directory.addToTeam(team.id(), member.id(), false);
         });
+    }
+
+    @AfterEach
+    void signOut() {
+        Actors.signOut();
     }
 
     <T> T as(ScopedValue.CallableOp<T, RuntimeException> op) {
@@ -74,7 +89,7 @@ class NoNewTargetIntegrationTests {
     }
 
     SessionInfo start() {
-        return as(() -> sessions.start(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK,
+        return as(() -> starts.startFor(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK,
                 List.of("competence"), SessionMode.ANONYMOUS, null)));
     }
 
@@ -85,14 +100,14 @@ class NoNewTargetIntegrationTests {
     @Test
     void recorded_it_is_in_the_live_state_and_a_target_committed_afterwards_withdraws_it() {
         SessionInfo info = start();
-        as(() -> { noNewTarget.decide(facilitator.id(), info.id(), COMMIT); return null; });
+        as(() -> { noNewTarget.decide(info.id(), COMMIT); return null; });
 
         LiveState state = as(() -> sessions.state(info.id()));
         assertThat(state.noNewTarget(COMMIT)).isTrue();
         assertThat(state.noNewTarget(PROMPT)).isFalse();
         assertThat(auditedActions()).contains(AuditAction.NO_NEW_TARGET_DECIDED);
 
-        as(() -> sessions.commitTarget(facilitator.id(), info.id(), COMMIT, TargetId.random(), "Palautekierros kuukausittain",
+        as(() -> facilitation.commitTarget(info.id(), COMMIT, TargetId.random(), "Palautekierros kuukausittain",
                 member.id(), null, LocalDate.now().plusMonths(1), "competence"));
 
         LiveState after = as(() -> sessions.state(info.id()));
@@ -100,30 +115,33 @@ class NoNewTargetIntegrationTests {
         assertThat(after.version()).isGreaterThan(state.version());
         assertThat(auditedActions()).contains(AuditAction.NO_NEW_TARGET_WITHDRAWN);
         // and with a target committed, "no new target" cannot be recorded again
-        assertThatThrownBy(() -> as(() -> { noNewTarget.decide(facilitator.id(), info.id(), COMMIT); return null; }))
+        assertThatThrownBy(() -> as(() -> { noNewTarget.decide(info.id(), COMMIT); return null; }))
                 .isInstanceOf(InvalidInputException.class).extracting("messageKey").isEqualTo("session.error.no-new-target-committed");
     }
 
     @Test
     void the_facilitator_may_withdraw_it_and_only_a_facilitator_may_record_it_and_only_on_a_commit_step() {
         SessionInfo info = start();
-        assertThatThrownBy(() -> as(() -> { noNewTarget.decide(member.id(), info.id(), COMMIT); return null; }))
+        // a signed-in member of the team, who does not facilitate the session
+        Actors.signIn(new ActingUser(member.account(), "Olli", false, tenant, "Pohjanmaan elinvoimakeskus", List.of(Role.FACILITATOR)));
+        assertThatThrownBy(() -> as(() -> { noNewTarget.decide(info.id(), COMMIT); return null; }))
                 .isInstanceOf(InvalidInputException.class).extracting("messageKey").isEqualTo("session.error.not-facilitator");
-        assertThatThrownBy(() -> as(() -> { noNewTarget.decide(facilitator.id(), info.id(), PROMPT); return null; }))
+        Actors.signOut();
+        assertThatThrownBy(() -> as(() -> { noNewTarget.decide(info.id(), PROMPT); return null; }))
                 .isInstanceOf(InvalidInputException.class).extracting("messageKey").isEqualTo("session.error.wrong-step");
         assertThat(as(() -> sessions.state(info.id())).noNewTarget(COMMIT)).isFalse();
 
-        as(() -> { noNewTarget.decide(facilitator.id(), info.id(), COMMIT); return null; });
-        as(() -> { noNewTarget.withdraw(facilitator.id(), info.id(), COMMIT); return null; });
+        as(() -> { noNewTarget.decide(info.id(), COMMIT); return null; });
+        as(() -> { noNewTarget.withdraw(info.id(), COMMIT); return null; });
         assertThat(as(() -> sessions.state(info.id())).noNewTarget(COMMIT)).isFalse();
     }
 
     @Test
     void the_summary_and_every_export_say_no_new_development_target_in_the_viewers_language() throws Exception {
         SessionInfo info = start();
-        as(() -> { sessions.goTo(facilitator.id(), info.id(), COMMIT); return null; });
-        as(() -> { noNewTarget.decide(facilitator.id(), info.id(), COMMIT); return null; });
-        as(() -> { sessions.close(facilitator.id(), info.id()); return null; });
+        as(() -> { facilitation.goTo(info.id(), COMMIT); return null; });
+        as(() -> { noNewTarget.decide(info.id(), COMMIT); return null; });
+        as(() -> { facilitation.close(info.id()); return null; });
 
         Summary fi = as(() -> summaries.summary(info.id(), facilitator.id(), Language.FI));
         assertThat(fi.targets()).isEmpty();

@@ -44,6 +44,9 @@ class OnePersonOneParticipantIntegrationTests {
     @Autowired DirectoryManagement directory;
     @Autowired SessionManagement sessions;
     @Autowired ParticipantManagement participants;
+    @Autowired JoinManagement joins;
+    @Autowired SessionStartManagement starts;
+    @Autowired FacilitationManagement facilitation;
     @Autowired DSLContext db;
     @Autowired PlatformTransactionManager transactions;
 
@@ -75,7 +78,7 @@ class OnePersonOneParticipantIntegrationTests {
     }
 
     SessionInfo start(SessionMode mode) {
-        return as(() -> sessions.start(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.CLOSING_DECK,
+        return as(() -> starts.startFor(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.CLOSING_DECK,
                 List.of(), mode, null)));
     }
 
@@ -87,14 +90,14 @@ class OnePersonOneParticipantIntegrationTests {
     @Test
     void a_member_on_a_second_device_of_an_anonymous_session_is_the_same_participant_with_one_vote_budget() {
         SessionInfo info = start(SessionMode.ANONYMOUS);
-        Joined phone = as(() -> participants.join(info.id(), Joiner.member(olli.id(), "Olli", Language.FI)));
+        Joined phone = as(() -> joins.join(info.id(), Joiner.member(olli.id(), "Olli", Language.FI)));
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         as(() -> participants.writeAnswer(info.id(), phone.participant(), IDEAS, first, null, "Palaute viikoittain"));
         as(() -> participants.writeAnswer(info.id(), phone.participant(), IDEAS, second, null, "Yhteinen kalenteri"));
         int respondentsBefore = as(() -> sessions.state(info.id())).respondents(IDEAS);
 
-        Joined laptop = as(() -> participants.join(info.id(), Joiner.member(olli.id(), "Olli", Language.SV)));
+        Joined laptop = as(() -> joins.join(info.id(), Joiner.member(olli.id(), "Olli", Language.SV)));
 
         assertThat(laptop.participant()).as("the second device is the same participant").isEqualTo(phone.participant());
         assertThat(laptop.secret()).as("with a pass of its own").isNotEqualTo(phone.secret());
@@ -120,7 +123,7 @@ class OnePersonOneParticipantIntegrationTests {
     void devices_of_one_member_joining_at_the_same_moment_become_one_participant_and_none_gets_an_error() throws Exception {
         SessionInfo info = start(SessionMode.ANONYMOUS);
         // the session's secret exists already (a first member joined), so nothing else serialises these joins
-        as(() -> participants.join(info.id(), Joiner.member(sanna.id(), "Sanna", Language.FI)));
+        as(() -> joins.join(info.id(), Joiner.member(sanna.id(), "Sanna", Language.FI)));
         int devices = 4;
         var ready = new java.util.concurrent.CountDownLatch(devices);
         try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
@@ -128,7 +131,7 @@ class OnePersonOneParticipantIntegrationTests {
                     .mapToObj(i -> pool.submit(() -> {
                         ready.countDown();
                         ready.await();
-                        return as(() -> participants.join(info.id(), Joiner.member(olli.id(), "Olli", Language.FI)));
+                        return as(() -> joins.join(info.id(), Joiner.member(olli.id(), "Olli", Language.FI)));
                     })).toList();
             List<ParticipantId> joined = new java.util.ArrayList<>();
             for (var join : joins) {
@@ -142,10 +145,10 @@ class OnePersonOneParticipantIntegrationTests {
     @Test
     void two_members_are_two_participants_and_guests_stay_one_per_device() {
         SessionInfo info = start(SessionMode.ANONYMOUS);
-        Joined o = as(() -> participants.join(info.id(), Joiner.member(olli.id(), "Olli", Language.FI)));
-        Joined s = as(() -> participants.join(info.id(), Joiner.member(sanna.id(), "Sanna", Language.FI)));
-        Joined guest1 = as(() -> participants.join(info.id(), Joiner.guest(null, null, Language.FI)));
-        Joined guest2 = as(() -> participants.join(info.id(), Joiner.guest(null, null, Language.FI)));
+        Joined o = as(() -> joins.join(info.id(), Joiner.member(olli.id(), "Olli", Language.FI)));
+        Joined s = as(() -> joins.join(info.id(), Joiner.member(sanna.id(), "Sanna", Language.FI)));
+        Joined guest1 = as(() -> joins.join(info.id(), Joiner.guest(null, null, Language.FI)));
+        Joined guest2 = as(() -> joins.join(info.id(), Joiner.guest(null, null, Language.FI)));
 
         assertThat(List.of(o.participant(), s.participant(), guest1.participant(), guest2.participant())).doesNotHaveDuplicates();
         assertThat(as(() -> sessions.state(info.id())).participantsById()).hasSize(4);
@@ -158,13 +161,13 @@ class OnePersonOneParticipantIntegrationTests {
     void closing_the_session_erases_the_secret_and_every_person_key_so_nothing_links_an_answer_to_a_person() {
         SessionInfo info = start(SessionMode.ANONYMOUS);
         SessionInfo other = start(SessionMode.ANONYMOUS);
-        as(() -> participants.join(info.id(), Joiner.member(olli.id(), "Olli", Language.FI)));
-        as(() -> participants.join(info.id(), Joiner.member(sanna.id(), "Sanna", Language.FI)));
-        as(() -> participants.join(other.id(), Joiner.member(olli.id(), "Olli", Language.FI)));
+        as(() -> joins.join(info.id(), Joiner.member(olli.id(), "Olli", Language.FI)));
+        as(() -> joins.join(info.id(), Joiner.member(sanna.id(), "Sanna", Language.FI)));
+        as(() -> joins.join(other.id(), Joiner.member(olli.id(), "Olli", Language.FI)));
         assertThat(stored(info, "select person_key_secret from live_session where id = ?")).singleElement()
                 .satisfies(r -> assertThat(r.get(0)).isNotNull());
 
-        as(() -> { sessions.close(facilitator.id(), info.id()); return null; });
+        as(() -> { facilitation.close(info.id()); return null; });
 
         assertThat(stored(info, "select person_key_secret from live_session where id = ?")).singleElement()
                 .satisfies(r -> assertThat(r.get(0)).isNull());
@@ -178,8 +181,8 @@ class OnePersonOneParticipantIntegrationTests {
     @Test
     void a_named_session_still_records_the_person_and_gives_the_same_participant_back() {
         SessionInfo info = start(SessionMode.NAMED);
-        Joined phone = as(() -> participants.join(info.id(), Joiner.member(olli.id(), "Olli", Language.FI)));
-        Joined laptop = as(() -> participants.join(info.id(), Joiner.member(olli.id(), "Olli", Language.FI)));
+        Joined phone = as(() -> joins.join(info.id(), Joiner.member(olli.id(), "Olli", Language.FI)));
+        Joined laptop = as(() -> joins.join(info.id(), Joiner.member(olli.id(), "Olli", Language.FI)));
 
         assertThat(laptop.participant()).isEqualTo(phone.participant());
         assertThat(stored(info, "select person_id, person_key from participant where session_id = ?")).singleElement()

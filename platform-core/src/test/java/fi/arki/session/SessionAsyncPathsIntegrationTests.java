@@ -33,7 +33,9 @@ class SessionAsyncPathsIntegrationTests {
     @Autowired TenantManagement tenants;
     @Autowired DirectoryManagement directory;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.SessionStartManagement starts;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired Presence presence;
     @Autowired LiveStates states;
 
@@ -53,9 +55,9 @@ class SessionAsyncPathsIntegrationTests {
             directory.grantRole(facilitator.id(), Role.FACILITATOR);
             // starts sessions for teams it is not in: only an administrator may (StartableTeams)
             directory.grantRole(facilitator.id(), Role.TENANT_ADMIN);
-            SessionInfo info = sessions.start(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK,
+            SessionInfo info = starts.startFor(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK,
                     List.of("competence"), SessionMode.ANONYMOUS, null));
-            Joined joined = participants.join(info.id(), Joiner.guest(null, null, Language.FI));
+            Joined joined = joins.join(info.id(), Joiner.guest(null, null, Language.FI));
             return new Joining(tenant, info.id(), joined.participant());
         });
     }

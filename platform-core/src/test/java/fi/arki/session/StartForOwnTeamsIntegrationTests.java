@@ -33,6 +33,7 @@ class StartForOwnTeamsIntegrationTests {
     @Autowired DirectoryManagement directory;
     @Autowired SessionManagement sessions;
 
+    @Autowired fi.arki.session.SessionStartManagement starts;
     TenantId tenant = TenantId.random();
     Team own;
     Team other;
@@ -55,7 +56,7 @@ class StartForOwnTeamsIntegrationTests {
     }
 
     private SessionInfo start(Person by, Team... teams) {
-        return TenantContext.callAs(tenant, () -> sessions.start(by.id(), new SessionStart(
+        return TenantContext.callAs(tenant, () -> starts.startFor(by.id(), new SessionStart(
                 java.util.Arrays.stream(teams).map(Team::id).toList(), TestDeckCatalog.DECK, List.of("competence"), SessionMode.ANONYMOUS, null)));
     }
 

@@ -53,7 +53,10 @@ class TeamAttributionIntegrationTests {
     @Autowired DirectoryManagement directory;
     @Autowired DeckManagement decks;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.SessionStartManagement starts;
+    @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired SummaryManagement summaries;
     @Autowired SummaryExports exports;
 
@@ -106,20 +109,20 @@ class TeamAttributionIntegrationTests {
         setting(true);
         SessionInfo info = start();
 
-        JoinInfo join = as(() -> participants.joinInfo(info));
+        JoinInfo join = as(() -> joins.joinInfo(info));
         assertThat(join.byTeam()).isTrue();
         assertThat(join.teams()).containsExactly(financing.id(), advice.id());
         assertThat(join.teamNames()).containsOnly(Map.entry(financing.id(), "Rahoitustiimi"), Map.entry(advice.id(), "Neuvontatiimi"));
 
-        refused(() -> participants.join(info.id(), Joiner.guest(null, null, Language.FI)), "session.error.team-required");
-        refused(() -> participants.join(info.id(), Joiner.guest(null, null, Language.FI).withTeam(water.id())),
+        refused(() -> joins.join(info.id(), Joiner.guest(null, null, Language.FI)), "session.error.team-required");
+        refused(() -> joins.join(info.id(), Joiner.guest(null, null, Language.FI).withTeam(water.id())),
                 "session.error.team-not-in-session");
-        refused(() -> participants.join(info.id(), Joiner.member(inBoth.id(), "Erik Ek", Language.SV)), "session.error.team-required");
+        refused(() -> joins.join(info.id(), Joiner.member(inBoth.id(), "Erik Ek", Language.SV)), "session.error.team-required");
 
-        Joined first = as(() -> participants.join(info.id(), Joiner.guest(null, null, Language.FI).withTeam(financing.id())));
-        Joined second = as(() -> participants.join(info.id(), Joiner.guest(null, null, Language.SV).withTeam(advice.id())));
-        Joined olli = as(() -> participants.join(info.id(), Joiner.member(onlyAdvice.id(), "Olli Osallistuja", Language.FI)));
-        Joined erik = as(() -> participants.join(info.id(), Joiner.member(inBoth.id(), "Erik Ek", Language.SV).withTeam(financing.id())));
+        Joined first = as(() -> joins.join(info.id(), Joiner.guest(null, null, Language.FI).withTeam(financing.id())));
+        Joined second = as(() -> joins.join(info.id(), Joiner.guest(null, null, Language.SV).withTeam(advice.id())));
+        Joined olli = as(() -> joins.join(info.id(), Joiner.member(onlyAdvice.id(), "Olli Osallistuja", Language.FI)));
+        Joined erik = as(() -> joins.join(info.id(), Joiner.member(inBoth.id(), "Erik Ek", Language.SV).withTeam(financing.id())));
 
         assertThat(participantRows(info)).containsExactlyInAnyOrder(
                 row(first.participant().value(), unit.id().value(), financing.id().value()),
@@ -166,14 +169,14 @@ class TeamAttributionIntegrationTests {
     void with_the_setting_off_the_units_name_is_shown_and_no_team_is_stored() {
         SessionInfo info = start();
 
-        JoinInfo join = as(() -> participants.joinInfo(info));
+        JoinInfo join = as(() -> joins.joinInfo(info));
         assertThat(join.byTeam()).isFalse();
         assertThat(join.teams()).isEmpty();
 
-        Joined guest = as(() -> participants.join(info.id(), Joiner.guest(null, null, Language.FI)));
+        Joined guest = as(() -> joins.join(info.id(), Joiner.guest(null, null, Language.FI)));
         // a join page read while the setting was on still attributes the unit rightly, but no team
-        Joined chose = as(() -> participants.join(info.id(), Joiner.guest(null, null, Language.FI).withTeam(advice.id())));
-        refused(() -> participants.join(info.id(), Joiner.guest(null, null, Language.FI).withTeam(water.id())),
+        Joined chose = as(() -> joins.join(info.id(), Joiner.guest(null, null, Language.FI).withTeam(advice.id())));
+        refused(() -> joins.join(info.id(), Joiner.guest(null, null, Language.FI).withTeam(water.id())),
                 "session.error.team-not-in-session");
         assertThat(participantRows(info)).containsExactlyInAnyOrder(
                 row(guest.participant().value(), unit.id().value(), null),
@@ -192,7 +195,7 @@ class TeamAttributionIntegrationTests {
     void the_database_refuses_a_team_that_does_not_own_the_session() throws SQLException {
         setting(true);
         SessionInfo info = start();
-        Joined guest = as(() -> participants.join(info.id(), Joiner.guest(null, null, Language.FI).withTeam(advice.id())));
+        Joined guest = as(() -> joins.join(info.id(), Joiner.guest(null, null, Language.FI).withTeam(advice.id())));
         try (Connection c = TestDatabase.superuser().getConnection()) {
             assertThatThrownBy(() -> c.createStatement().executeUpdate("update participant set team_id = '" + water.id().value()
                     + "' where id = '" + guest.participant().value() + "'"))
@@ -203,7 +206,7 @@ class TeamAttributionIntegrationTests {
     // ---- helpers ----------------------------------------------------------------------------
 
     SessionInfo start() {
-        return as(() -> sessions.start(facilitator.id(), new SessionStart(List.of(financing.id(), advice.id()), DECK, List.of("moment"),
+        return as(() -> starts.startFor(facilitator.id(), new SessionStart(List.of(financing.id(), advice.id()), DECK, List.of("moment"),
                 SessionMode.ANONYMOUS, null)));
     }
 
@@ -217,7 +220,7 @@ class TeamAttributionIntegrationTests {
 
     void close(SessionInfo info) {
         as(() -> {
-            sessions.close(facilitator.id(), info.id());
+            facilitation.close(info.id());
             return null;
         });
     }

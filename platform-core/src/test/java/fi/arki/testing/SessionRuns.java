@@ -8,6 +8,8 @@ import fi.arki.directory.Team;
 import fi.arki.directory.Unit;
 import fi.arki.followup.ReviewOutcome;
 import fi.arki.followup.TargetId;
+import fi.arki.session.FacilitationManagement;
+import fi.arki.session.JoinManagement;
 import fi.arki.session.Joined;
 import fi.arki.session.Joiner;
 import fi.arki.session.Lane;
@@ -17,6 +19,7 @@ import fi.arki.session.SessionInfo;
 import fi.arki.session.SessionManagement;
 import fi.arki.session.SessionMode;
 import fi.arki.session.SessionStart;
+import fi.arki.session.SessionStartManagement;
 import fi.arki.shared.Language;
 import fi.arki.shared.TenantId;
 import fi.arki.tenancy.TenantContext;
@@ -47,12 +50,18 @@ public final class SessionRuns {
 
     private final DirectoryManagement directory;
     private final SessionManagement sessions;
+    private final SessionStartManagement starts;
+    private final FacilitationManagement facilitation;
     private final ParticipantManagement participants;
+    private final JoinManagement joins;
 
     public SessionRuns(ApplicationContext context) {
         this.directory = context.getBean(DirectoryManagement.class);
         this.sessions = context.getBean(SessionManagement.class);
+        this.starts = context.getBean(SessionStartManagement.class);
+        this.facilitation = context.getBean(FacilitationManagement.class);
         this.participants = context.getBean(ParticipantManagement.class);
+        this.joins = context.getBean(JoinManagement.class);
     }
 
     /** A tenant's organisation: a unit, a team, a facilitator who supervises it and a member. */
@@ -88,42 +97,42 @@ public final class SessionRuns {
      */
     public Run run(Organisation org, SessionMode mode, String marker, @Nullable TargetId earlier, boolean close) {
         return TenantContext.callAs(org.tenant(), () -> Actors.asSystem(() -> {
-            SessionInfo info = sessions.start(org.facilitator().id(), new SessionStart(List.of(org.team().id()), TestDeckCatalog.DECK,
+            SessionInfo info = starts.startFor(org.facilitator().id(), new SessionStart(List.of(org.team().id()), TestDeckCatalog.DECK,
                     List.of(), mode, null));
             SessionId id = info.id();
             List<Joined> joined = new ArrayList<>();
-            joined.add(participants.join(id, Joiner.member(org.member().id(), "Olli Osallistuja", Language.FI)));
-            joined.add(participants.join(id, Joiner.guest(mode == SessionMode.NAMED ? "Gun Gäst" : null, null, Language.SV)));
+            joined.add(joins.join(id, Joiner.member(org.member().id(), "Olli Osallistuja", Language.FI)));
+            joined.add(joins.join(id, Joiner.guest(mode == SessionMode.NAMED ? "Gun Gäst" : null, null, Language.SV)));
             UUID first = UUID.randomUUID();
             UUID second = UUID.randomUUID();
             participants.writeAnswer(id, joined.get(0).participant(), PROMPT, first, null, marker + " asiakkaat opettavat");
             participants.writeAnswer(id, joined.get(1).participant(), PROMPT, second, null, marker + " kundernas frågor");
             UUID group = UUID.randomUUID();
-            sessions.saveGroup(org.facilitator().id(), id, GROUP, group, marker + " ryhmä");
-            sessions.assign(org.facilitator().id(), id, GROUP, first, group);
+            facilitation.saveGroup(id, GROUP, group, marker + " ryhmä");
+            facilitation.assign(id, GROUP, first, group);
             participants.setDots(id, joined.get(0).participant(), VOTE, first, 2);
             participants.setDots(id, joined.get(1).participant(), VOTE, second, 1);
             participants.rate(id, joined.get(0).participant(), RATE, 4);
             participants.rate(id, joined.get(1).participant(), RATE, 2);
             TargetId open = TargetId.random();
             TargetId finished = TargetId.random();
-            sessions.commitTarget(org.facilitator().id(), id, COMMIT, open, marker + " palautekysely", org.member().id(), null,
+            facilitation.commitTarget(id, COMMIT, open, marker + " palautekysely", org.member().id(), null,
                     LocalDate.now().plusDays(60), "competence");
-            sessions.commitTarget(org.facilitator().id(), id, COMMIT, finished, marker + " yhteinen palaveri", null,
+            facilitation.commitTarget(id, COMMIT, finished, marker + " yhteinen palaveri", null,
                     marker + " Kaisa", LocalDate.now().plusDays(30), null);
             participants.writeAnswer(id, joined.get(0).participant(), SCS, UUID.randomUUID(), Lane.START, marker + " aloitetaan");
             participants.writeAnswer(id, joined.get(1).participant(), SCS, UUID.randomUUID(), Lane.STOP, marker + " lopetetaan");
             UUID touchpoint = UUID.randomUUID();
             participants.addTouchpoint(id, joined.get(0).participant(), JOURNEY, touchpoint, Activity.JourneyStage.values()[0],
                     Activity.TouchpointOwner.values()[0], marker + " puhelu", 4, 2);
-            sessions.markTouchpoint(org.facilitator().id(), id, JOURNEY, touchpoint, "peak", true);
+            facilitation.markTouchpoint(id, JOURNEY, touchpoint, "peak", true);
             if (earlier != null) {
-                sessions.reviewTarget(org.facilitator().id(), id, earlier, ReviewOutcome.IN_PROGRESS, marker + " edistyy");
+                facilitation.reviewTarget(id, earlier, ReviewOutcome.IN_PROGRESS, marker + " edistyy");
             }
-            sessions.reviewTarget(org.facilitator().id(), id, finished, ReviewOutcome.DONE, marker + " tehty");
+            facilitation.reviewTarget(id, finished, ReviewOutcome.DONE, marker + " tehty");
             participants.rate(id, joined.get(0).participant(), PULSE, 9);
             if (close) {
-                sessions.close(org.facilitator().id(), id);
+                facilitation.close(id);
             }
             return new Run(sessions.find(id).orElseThrow(), List.copyOf(joined), open, finished);
         }));

@@ -56,7 +56,10 @@ class PersonRemovalIntegrationTests {
     @Autowired DirectoryManagement directory;
     @Autowired AccountManagement accounts;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.SessionStartManagement starts;
+    @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired AuditManagement audit;
 
     Tenant tenant;
@@ -90,13 +93,13 @@ class PersonRemovalIntegrationTests {
             directory.addToTeam(team.id(), leaver.id(), true);
             commuter = directory.addPerson("Kalle Kahden talon", null, commuterAccount.id());
             directory.grantRole(commuter.id(), Role.MEMBER);
-            SessionInfo started = sessions.start(admin.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK,
+            SessionInfo started = starts.startFor(admin.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK,
                     List.of("competence"), SessionMode.NAMED, null));
-            var lea = participants.join(started.id(), Joiner.member(leaver.id(), "Lea Lähtijä", Language.FI));
+            var lea = joins.join(started.id(), Joiner.member(leaver.id(), "Lea Lähtijä", Language.FI));
             participants.writeAnswer(started.id(), lea.participant(), 1, UUID.randomUUID(), null, "Lean vastaus jää tiimille");
-            var guest = participants.join(started.id(), Joiner.guest("Vieras Ville", null, Language.FI));
+            var guest = joins.join(started.id(), Joiner.guest("Vieras Ville", null, Language.FI));
             participants.writeAnswer(started.id(), guest.participant(), 1, UUID.randomUUID(), null, "Villen vastaus");
-            sessions.commitTarget(admin.id(), started.id(), 5, TargetId.random(), "Lean kohde", leaver.id(), null,
+            facilitation.commitTarget(started.id(), 5, TargetId.random(), "Lean kohde", leaver.id(), null,
                     LocalDate.now().plusDays(30), "competence");
             return started;
         }));

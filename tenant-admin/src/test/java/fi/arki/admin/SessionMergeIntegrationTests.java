@@ -43,7 +43,10 @@ class SessionMergeIntegrationTests {
     @Autowired DirectoryManagement directory;
     @Autowired AccountManagement accounts;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.SessionStartManagement starts;
+    @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired FollowupManagement followup;
 
     @AfterEach
@@ -65,11 +68,11 @@ class SessionMergeIntegrationTests {
             Person kaisa = directory.addPerson("Kaisa", null, both.id());
             directory.grantRole(kaisa.id(), Role.FACILITATOR);
             directory.addToTeam(team.id(), kaisa.id(), true);
-            SessionInfo started = sessions.start(kaisa.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK,
+            SessionInfo started = starts.startFor(kaisa.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK,
                     List.of("competence"), SessionMode.NAMED, null));
-            var guest = participants.join(started.id(), Joiner.guest("Gun", null, Language.SV));
+            var guest = joins.join(started.id(), Joiner.guest("Gun", null, Language.SV));
             participants.writeAnswer(started.id(), guest.participant(), 1, UUID.randomUUID(), null, "Siirtyvä vastaus");
-            sessions.commitTarget(kaisa.id(), started.id(), 5, TargetId.random(), "Siirtyvä kohde", kaisa.id(), null,
+            facilitation.commitTarget(started.id(), 5, TargetId.random(), "Siirtyvä kohde", kaisa.id(), null,
                     LocalDate.now().plusDays(30), "competence");
             return new Seeded(started, team);
         }));
@@ -91,7 +94,7 @@ class SessionMergeIntegrationTests {
             assertThat(t.ownerPerson()).isEqualTo(kaisaInTarget.id());
         });
         assertThat(moved.session().facilitators()).containsExactly(kaisaInTarget.id());
-        assertThat(Actors.asSystem(() -> sessions.resolve(info.joinCode()))).get()
+        assertThat(Actors.asSystem(() -> starts.resolve(info.joinCode()))).get()
                 .satisfies(j -> assertThat(j.tenant()).isEqualTo(target.id()));
         assertThat(TenantContext.callAs(source.id(), () -> Actors.asSystem(() -> sessions.find(info.id())))).isEmpty();
     }

@@ -68,6 +68,7 @@ class TenantExportIntegrationTests {
     @Autowired TenantExportManagement exports;
     @Autowired TenantManagement tenants;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.SessionStartManagement starts;
     @Autowired AuditManagement audit;
     @TempDir Path files;
 
@@ -129,7 +130,7 @@ class TenantExportIntegrationTests {
         String code = TenantContext.callAs(report.tenant().id(), () -> Actors.asSystem(() -> sessions.find(full.running().id())))
                 .orElseThrow().joinCode();
         assertThat(code).isNotNull().isNotEqualTo(full.running().session().joinCode());
-        assertThat(Actors.asSystem(() -> sessions.resolve(code))).get().satisfies(t -> assertThat(t.tenant()).isEqualTo(report.tenant().id()));
+        assertThat(Actors.asSystem(() -> starts.resolve(code))).get().satisfies(t -> assertThat(t.tenant()).isEqualTo(report.tenant().id()));
 
         assertThat(audit.platformEntries(1000)).anySatisfy(e -> {
             assertThat(e.action()).isEqualTo(AuditAction.EXPORT_CREATED);

@@ -1,7 +1,7 @@
 package fi.arki.session.internal;
 
 import fi.arki.session.SessionId;
-import fi.arki.session.SessionManagement;
+import fi.arki.session.FacilitationManagement;
 import fi.arki.shared.TenantId;
 import fi.arki.tenancy.TenantContext;
 import java.time.Duration;
@@ -26,11 +26,11 @@ class IdleSessions {
     private static final Logger log = LoggerFactory.getLogger(IdleSessions.class);
 
     private final Sessions sessions;
-    private final SessionManagement management;
+    private final FacilitationManagement management;
     private final TransactionTemplate transaction;
     private final Duration idleAfter;
 
-    IdleSessions(Sessions sessions, SessionManagement management, PlatformTransactionManager transactions,
+    IdleSessions(Sessions sessions, FacilitationManagement management, PlatformTransactionManager transactions,
                  @Value("${arki.session.idle-close-after:PT8H}") Duration idleAfter) {
         this.sessions = sessions;
         this.management = management;

@@ -5,7 +5,7 @@ import org.springframework.resilience.annotation.EnableResilientMethods;
 
 /**
  * Turns on Spring's {@code @Retryable}: the join path's service methods
- * ({@code ParticipantManagement}, {@code SessionManagement#resolve}, {@code #find}, {@code #deckOf})
+ * ({@code JoinManagement}, {@code ParticipantManagement}, {@code SessionStartManagement#resolve}, {@code SessionManagement#find}, {@code #deckOf})
  * try again when no database connection was free in time (a burst of joins; {@link BusyPoolOnly}:
  * never when the database is away). Its interceptor is
  * put before the existing ones (outside the transaction), so each attempt begins its own

@@ -58,6 +58,7 @@ class DeckUpgradeIntegrationTests {
     @Autowired DeckCatalog catalog;
     @Autowired SessionManagement sessions;
 
+    @Autowired fi.arki.session.SessionStartManagement starts;
     final TenantId tenant = TenantId.random();
 
     /** A start-up of the platform whose only code deck is the upgrading deck of this version. */
@@ -101,7 +102,7 @@ class DeckUpgradeIntegrationTests {
             return p;
         });
         SessionStart spec = new SessionStart(List.of(team.id()), "upgrading", List.of(), SessionMode.ANONYMOUS, null);
-        SessionInfo running = TenantContext.callAs(tenant, () -> sessions.start(facilitator.id(), spec));
+        SessionInfo running = TenantContext.callAs(tenant, () -> starts.startFor(facilitator.id(), spec));
         assertThat(running.deckVersion()).isEqualTo("1.0.0");
 
         startUpWith("1.1.0");
@@ -116,7 +117,7 @@ class DeckUpgradeIntegrationTests {
         assertThat(pinned.texts().text(Language.SV, "card.talk.q")).isEqualTo("Question 1.0.0 (sv)");
         assertThat(TenantContext.callAs(tenant, () -> sessions.state(running.id())).session().deckVersion()).isEqualTo("1.0.0");
 
-        SessionInfo next = TenantContext.callAs(tenant, () -> sessions.start(facilitator.id(), spec));
+        SessionInfo next = TenantContext.callAs(tenant, () -> starts.startFor(facilitator.id(), spec));
         assertThat(next.deckVersion()).isEqualTo("1.1.0");
         InstalledDeck upgraded = TenantContext.callAs(tenant, () -> sessions.deckOf(next));
         assertThat(upgraded.texts().text(Language.SV, "card.talk.q")).isEqualTo("Better question 1.1.0 (sv)");

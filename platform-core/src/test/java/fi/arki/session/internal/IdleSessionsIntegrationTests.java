@@ -40,6 +40,7 @@ class IdleSessionsIntegrationTests {
     @Autowired TenantManagement tenants;
     @Autowired DirectoryManagement directory;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.SessionStartManagement starts;
     @Autowired Closures closures;
 
     /** A listener of a tenant's events runs behind a proxy that binds the event's tenant: read it through methods. */
@@ -65,7 +66,7 @@ class IdleSessionsIntegrationTests {
             directory.grantRole(facilitator.id(), Role.FACILITATOR);
             // starts sessions for teams it is not in: only an administrator may (StartableTeams)
             directory.grantRole(facilitator.id(), Role.TENANT_ADMIN);
-            return sessions.start(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK, List.of("competence"),
+            return starts.startFor(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK, List.of("competence"),
                     SessionMode.ANONYMOUS, null));
         });
     }
@@ -77,7 +78,7 @@ class IdleSessionsIntegrationTests {
         SessionInfo idleA = sessionOf(a);
         SessionInfo idleB = sessionOf(b);
         SessionInfo busyB;
-        busyB = TenantContext.callAs(b, () -> sessions.start(sessions.find(idleB.id()).orElseThrow().facilitators().getFirst(),
+        busyB = TenantContext.callAs(b, () -> starts.startFor(sessions.find(idleB.id()).orElseThrow().facilitators().getFirst(),
                 new SessionStart(sessions.find(idleB.id()).orElseThrow().teams(), TestDeckCatalog.DECK, List.of("competence"),
                         SessionMode.NAMED, null)));
         try (Connection c = TestDatabase.superuser().getConnection()) {

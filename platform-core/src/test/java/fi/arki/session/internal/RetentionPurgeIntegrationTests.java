@@ -72,6 +72,7 @@ class RetentionPurgeIntegrationTests {
     @Autowired TenantManagement tenants;
     @Autowired TenantSettingsManagement settings;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired SessionRetentionManagement retention;
     @Autowired FollowupManagement followup;
     @Autowired AuditManagement audit;
@@ -230,7 +231,7 @@ class RetentionPurgeIntegrationTests {
         Run later = runs.run(org, SessionMode.NAMED, "uusi", null, false);
         purge.purge(d);
         TargetId detached = old.openTarget();
-        TenantContext.runAs(d, () -> Actors.asSystem(() -> sessions.reviewTarget(org.facilitator().id(), later.id(), detached,
+        TenantContext.runAs(d, () -> Actors.asSystem(() -> facilitation.reviewTarget(later.id(), detached,
                 ReviewOutcome.DONE, null)));
 
         purge.purge(d);

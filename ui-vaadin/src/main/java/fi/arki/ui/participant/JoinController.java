@@ -7,9 +7,10 @@ import fi.arki.session.JoinInfo;
 import fi.arki.session.JoinTarget;
 import fi.arki.session.Joined;
 import fi.arki.session.Joiner;
-import fi.arki.session.ParticipantManagement;
+import fi.arki.session.JoinManagement;
 import fi.arki.session.SessionInfo;
 import fi.arki.session.SessionManagement;
+import fi.arki.session.SessionStartManagement;
 import fi.arki.shared.InvalidInputException;
 import fi.arki.shared.Language;
 import fi.arki.tenancy.TenantContext;
@@ -46,16 +47,18 @@ class JoinController {
     private static final Logger log = LoggerFactory.getLogger(JoinController.class);
 
     private final SessionManagement sessions;
-    private final ParticipantManagement participants;
+    private final SessionStartManagement starts;
+    private final JoinManagement joins;
     private final DirectoryManagement directory;
     private final ParticipantPasses passes;
     private final Pages pages;
     private final ObjectProvider<ClientRegistrationRepository> keycloak;
 
-    JoinController(SessionManagement sessions, ParticipantManagement participants, DirectoryManagement directory, ParticipantPasses passes,
+    JoinController(SessionManagement sessions, SessionStartManagement starts, JoinManagement joins, DirectoryManagement directory, ParticipantPasses passes,
                    Pages pages, ObjectProvider<ClientRegistrationRepository> keycloak) {
         this.sessions = sessions;
-        this.participants = participants;
+        this.starts = starts;
+        this.joins = joins;
         this.directory = directory;
         this.passes = passes;
         this.pages = pages;
@@ -68,7 +71,7 @@ class JoinController {
         if (code == null) {
             return codePage(HttpStatus.OK, "", null, request);
         }
-        String typed = SessionManagement.normaliseCode(code);
+        String typed = SessionStartManagement.normaliseCode(code);
         if (typed.isEmpty()) {
             return codePage(HttpStatus.UNPROCESSABLE_CONTENT, code, "join.code-empty", request);
         }
@@ -106,7 +109,7 @@ class JoinController {
                     .withTeam(form.teams().isEmpty() ? null : teamId(team));
             Joined joined;
             try {
-                joined = participants.join(info.id(), joiner);
+                joined = joins.join(info.id(), joiner);
             } catch (InvalidInputException e) {
                 return joinPage(HttpStatus.UNPROCESSABLE_CONTENT, form, typed, pages.message(t, e), request);
             } catch (RuntimeException e) {
@@ -124,7 +127,7 @@ class JoinController {
      */
     @GetMapping("/join/{code}/member")
     ResponseEntity<String> signInAndJoin(@PathVariable String code, HttpServletRequest request, HttpServletResponse response) {
-        String back = "/join/" + SessionManagement.normaliseCode(code);
+        String back = "/join/" + SessionStartManagement.normaliseCode(code);
         if (CurrentUser.get().isPresent()) {
             return Pages.redirect(back);
         }
@@ -147,7 +150,7 @@ class JoinController {
 
     private ResponseEntity<String> withTarget(String code, HttpServletRequest request, Found found) {
         try {
-            Optional<JoinTarget> target = sessions.resolve(code);
+            Optional<JoinTarget> target = starts.resolve(code);
             if (target.isEmpty()) {
                 return codePage(HttpStatus.NOT_FOUND, code, "join.not-found", request);
             }
@@ -167,7 +170,7 @@ class JoinController {
     }
 
     private JoinForm form(JoinTarget target, SessionInfo info) {
-        JoinInfo join = participants.joinInfo(info);
+        JoinInfo join = joins.joinInfo(info);
         return JoinForm.of(target, info, join, directory);
     }
 

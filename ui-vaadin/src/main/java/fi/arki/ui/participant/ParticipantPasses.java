@@ -10,7 +10,7 @@ import fi.arki.session.SessionManagement;
 import fi.arki.ui.i18n.LanguageSupport;
 import fi.arki.ui.security.CurrentUser;
 import fi.arki.session.ParticipantId;
-import fi.arki.session.ParticipantManagement;
+import fi.arki.session.JoinManagement;
 import fi.arki.session.SessionId;
 import fi.arki.shared.TenantId;
 import fi.arki.tenancy.TenantContext;
@@ -37,12 +37,12 @@ public class ParticipantPasses {
     public record Pass(TenantId tenant, SessionId session, ParticipantId participant) {
     }
 
-    private final ParticipantManagement participants;
+    private final JoinManagement joins;
     private final SessionManagement sessions;
     private final DirectoryManagement directory;
 
-    ParticipantPasses(ParticipantManagement participants, SessionManagement sessions, DirectoryManagement directory) {
-        this.participants = participants;
+    ParticipantPasses(JoinManagement joins, SessionManagement sessions, DirectoryManagement directory) {
+        this.joins = joins;
         this.sessions = sessions;
         this.directory = directory;
     }
@@ -70,7 +70,7 @@ public class ParticipantPasses {
             if (info.isEmpty() || person.isEmpty()) {
                 return Optional.<Pass>empty();
             }
-            Joined joined = participants.join(session, Joiner.member(person.get(), user.get().displayName(), LanguageSupport.of(request)));
+            Joined joined = joins.join(session, Joiner.member(person.get(), user.get().displayName(), LanguageSupport.of(request)));
             remember(request, response, tenant, joined);
             return Optional.of(new Pass(tenant, session, joined.participant()));
         });
@@ -94,7 +94,7 @@ public class ParticipantPasses {
             return Optional.empty();
         }
         String token = raw.substring(colon + 1);
-        return TenantContext.callAs(tenant, () -> participants.resume(session, token)).map(p -> new Pass(tenant, session, p));
+        return TenantContext.callAs(tenant, () -> joins.resume(session, token)).map(p -> new Pass(tenant, session, p));
     }
 
     /** Gives the browser the pass of a participant who just joined. */

@@ -5,20 +5,21 @@ import com.vaadin.flow.component.Focusable;
 import com.vaadin.flow.dom.Element;
 import fi.arki.directory.PersonId;
 import fi.arki.session.SessionInfo;
-import fi.arki.session.SessionManagement;
+import fi.arki.session.FacilitationManagement;
 import fi.arki.shared.TenantId;
 import fi.arki.tenancy.TenantContext;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * What every part of the facilitator's console shares: the session, who acts, and how an action
+ * What every part of the facilitator's console shares: the session, who is signed in (the service
+ * reads who acts itself), and how an action
  * runs (in the tenant, a failure becoming a message). The console's panels get this instead of the
  * whole view, so each panel is a small class that knows only its own kind of step.
  */
 final class ConsoleActions {
 
-    final SessionManagement sessions;
+    final FacilitationManagement facilitation;
     final PersonId me;
     final TenantId tenant;
     final SessionInfo info;
@@ -28,10 +29,10 @@ final class ConsoleActions {
     private final Component owner;
     private String focusAfterRebuild;
 
-    ConsoleActions(Component owner, SessionManagement sessions, PersonId me, TenantId tenant, SessionInfo info, SessionTexts texts,
+    ConsoleActions(Component owner, FacilitationManagement facilitation, PersonId me, TenantId tenant, SessionInfo info, SessionTexts texts,
                    Map<PersonId, String> people) {
         this.owner = owner;
-        this.sessions = sessions;
+        this.facilitation = facilitation;
         this.me = me;
         this.tenant = tenant;
         this.info = info;

@@ -48,7 +48,7 @@ final class ConsoleGroupPanel extends ConsolePanel {
         Button create = new Button(getTranslation("session.group.create"), e -> {
             String value = label.getValue();
             console.focusAfterRebuild("group-label");
-            if (console.attempt(() -> console.sessions.saveGroup(console.me, console.info.id(), step().index(), UUID.randomUUID(), value))) {
+            if (console.attempt(() -> console.facilitation.saveGroup(console.info.id(), step().index(), UUID.randomUUID(), value))) {
                 label.clear();
                 label.setInvalid(false);
             }
@@ -144,6 +144,6 @@ final class ConsoleGroupPanel extends ConsolePanel {
         if (focus != null) {
             console.focusAfterRebuild(focus);
         }
-        console.act(() -> console.sessions.assign(console.me, console.info.id(), step().index(), answer, NO_GROUP.equals(group) ? null : group));
+        console.act(() -> console.facilitation.assign(console.info.id(), step().index(), answer, NO_GROUP.equals(group) ? null : group));
     }
 }

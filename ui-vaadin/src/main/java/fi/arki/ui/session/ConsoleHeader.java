@@ -78,10 +78,10 @@ final class ConsoleHeader extends Div {
         next.setId("step-next");
         next.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         reveal = new Button(getTranslation("session.reveal"), e -> console.act(() ->
-                console.sessions.reveal(console.me, console.info.id(), current().index(), !current().revealed())));
+                console.facilitation.reveal(console.info.id(), current().index(), !current().revealed())));
         reveal.setId("step-reveal");
         lock = new Button(getTranslation("session.lock"), e -> console.act(() ->
-                console.sessions.lock(console.me, console.info.id(), current().index(), !current().locked())));
+                console.facilitation.lock(console.info.id(), current().index(), !current().locked())));
         lock.setId("step-lock");
         controls.add(previous, next, reveal, lock);
         // nothing to act on until the session's state has arrived
@@ -104,7 +104,7 @@ final class ConsoleHeader extends Div {
 
     private void go(int by) {
         int to = live.currentStep() + by;
-        console.act(() -> console.sessions.goTo(console.me, console.info.id(), to));
+        console.act(() -> console.facilitation.goTo(console.info.id(), to));
     }
 
     void online(boolean ok) {

@@ -40,7 +40,7 @@ final class ConsoleJourneyPanel extends ConsolePanel {
             box.setAriaLabel(getTranslation("session.touchpoint." + flag) + ": " + t.label());
             box.addValueChangeListener(e -> {
                 if (e.isFromClient()) {
-                    console.act(() -> console.sessions.markTouchpoint(console.me, console.info.id(), step.index(), t.id(), flag, e.getValue()));
+                    console.act(() -> console.facilitation.markTouchpoint(console.info.id(), step.index(), t.id(), flag, e.getValue()));
                 }
             });
             marks.add(box);

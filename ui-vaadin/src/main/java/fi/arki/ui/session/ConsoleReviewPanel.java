@@ -54,7 +54,7 @@ final class ConsoleReviewPanel extends ConsolePanel {
                     outcome.setInvalid(true);
                     return;
                 }
-                console.act(() -> console.sessions.reviewTarget(console.me, console.info.id(), target.id(), outcome.getValue(), note.getValue()));
+                console.act(() -> console.facilitation.reviewTarget(console.info.id(), target.id(), outcome.getValue(), note.getValue()));
             });
             list.add(new ListItem(outcome, note, save));
         }

@@ -64,7 +64,7 @@ final class ConsoleStepList extends Section {
                 add(details);
             }
             Button go = new Button(getTranslation("session.kind." + step.kind().code()) + ": " + console.texts.question(step),
-                    e -> console.act(() -> console.sessions.goTo(console.me, console.info.id(), step.index())));
+                    e -> console.act(() -> console.facilitation.goTo(console.info.id(), step.index())));
             go.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             go.setId("go-step-" + step.index());
             ListItem item = new ListItem(go);

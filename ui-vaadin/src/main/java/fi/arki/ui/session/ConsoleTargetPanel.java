@@ -95,7 +95,7 @@ final class ConsoleTargetPanel extends ConsolePanel {
             return;
         }
         try {
-            TenantContext.runAs(console.tenant, () -> console.sessions.commitTarget(console.me, console.info.id(), step().index(), next,
+            TenantContext.runAs(console.tenant, () -> console.facilitation.commitTarget(console.info.id(), step().index(), next,
                     title.getValue(), owner.getValue(), ownerName.getValue(), due.getValue(), dimension.getValue()));
             next = TargetId.random();
             title.clear();

@@ -50,10 +50,10 @@ final class ConsoleTools extends Div {
         minutes.setItemLabelGenerator(m -> getTranslation("console.timer.minutes", m));
         minutes.addClassName("arki-timer-minutes");
         Button start = new Button(getTranslation("session.timer.start"), e -> console.act(() ->
-                console.sessions.timer(console.me, console.info.id(), Duration.ofMinutes(minutes.getValue()))));
+                console.facilitation.timer(console.info.id(), Duration.ofMinutes(minutes.getValue()))));
         start.setId("timer-start");
         Button stop = new Button(getTranslation("session.timer.stop"), e -> console.act(() ->
-                console.sessions.timer(console.me, console.info.id(), null)));
+                console.facilitation.timer(console.info.id(), null)));
         stop.setId("timer-stop");
         Div timer = new Div(minutes, start, stop);
         timer.addClassName("arki-tool-group");
@@ -67,10 +67,10 @@ final class ConsoleTools extends Div {
                 .filter(p -> directory.rolesOf(p.id()).stream().anyMatch(r -> r == Role.FACILITATOR || r == Role.TENANT_ADMIN)).toList());
         co.setItemLabelGenerator(Person::displayName);
         Button add = new Button(getTranslation("session.cofacilitator.add"), e -> chosen(co, () ->
-                console.act(() -> console.sessions.addCoFacilitator(console.me, console.info.id(), co.getValue().id()))));
+                console.act(() -> console.facilitation.addCoFacilitator(console.info.id(), co.getValue().id()))));
         add.setId("cofacilitator-add");
         Button handOver = new Button(getTranslation("session.handover"), e -> chosen(co, () ->
-                console.act(() -> console.sessions.handOver(console.me, console.info.id(), co.getValue().id()))));
+                console.act(() -> console.facilitation.handOver(console.info.id(), co.getValue().id()))));
         handOver.setId("handover");
         Div coRow = new Div(co, add, handOver);
         coRow.addClassName("arki-controls");
@@ -80,7 +80,7 @@ final class ConsoleTools extends Div {
 
         Button close = new Button(getTranslation("console.end"), e -> {
             ConfirmDialog confirm = new ConfirmDialog(getTranslation("session.close.title"), getTranslation("session.close.text"),
-                    getTranslation("session.close.confirm"), ok -> console.act(() -> console.sessions.close(console.me, console.info.id())));
+                    getTranslation("session.close.confirm"), ok -> console.act(() -> console.facilitation.close(console.info.id())));
             confirm.setCancelable(true);
             confirm.setCancelText(getTranslation("session.close.cancel"));
             confirm.setId("close-dialog");

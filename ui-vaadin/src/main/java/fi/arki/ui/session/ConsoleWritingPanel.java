@@ -34,7 +34,7 @@ final class ConsoleWritingPanel extends ConsolePanel {
         count.setId("answer-count");
         // answers written after the reveal of an anonymous session wait for the next reveal (issue 11 item 4)
         box.add(count, HeldNote.of(this, state, now,
-                () -> console.act(() -> console.sessions.reveal(console.me, console.info.id(), now.index(), true))));
+                () -> console.act(() -> console.facilitation.reveal(console.info.id(), now.index(), true))));
         if (now.revealed()) {
             box.add(StepParts.answers(this, state.answers(now.index()), lanes(), state.participantsById(), !console.info.anonymous(),
                     "all-answers"));

@@ -16,6 +16,7 @@ import fi.arki.session.LiveStates;
 import fi.arki.session.SessionBroadcaster;
 import fi.arki.session.SessionId;
 import fi.arki.session.SessionInfo;
+import fi.arki.session.FacilitationManagement;
 import fi.arki.session.SessionManagement;
 import fi.arki.shared.AccessRoles;
 import fi.arki.shared.TenantId;
@@ -41,6 +42,7 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
     private enum PanelKind { INTRO, WRITING, GROUP, VOTE, RATE, JOURNEY, COMMIT, REVIEW }
 
     private final SessionManagement sessions;
+    private final FacilitationManagement facilitation;
     private final LiveStates states;
     private final SessionBroadcaster broadcaster;
     private final DirectoryManagement directory;
@@ -59,9 +61,10 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
     private int shownStep = -1;
     private boolean closed;
 
-    public FacilitatorView(SessionManagement sessions, LiveStates states, SessionBroadcaster broadcaster, DirectoryManagement directory,
+    public FacilitatorView(SessionManagement sessions, FacilitationManagement facilitation, LiveStates states, SessionBroadcaster broadcaster, DirectoryManagement directory,
                            TenantSettingsManagement settings, DeckCatalog catalog, CardPrintManagement prints) {
         this.sessions = sessions;
+        this.facilitation = facilitation;
         this.states = states;
         this.broadcaster = broadcaster;
         this.directory = directory;
@@ -92,7 +95,7 @@ public class FacilitatorView extends Main implements BeforeEnterObserver, HasDyn
                 settings.current().organisationName(CurrentUser.require().tenantName()));
         Map<PersonId, String> people = new LinkedHashMap<>();
         info.teams().forEach(team -> directory.membersOf(team).forEach(p -> people.put(p.id(), p.displayName())));
-        console = new ConsoleActions(this, sessions, me, tenant, info, texts, people);
+        console = new ConsoleActions(this, facilitation, me, tenant, info, texts, people);
         build(joinLink(info), tenant, texts);
         LiveConnection.follow(this, tenant, info.id(), states, broadcaster, this::render, ok -> header.online(ok));
     }

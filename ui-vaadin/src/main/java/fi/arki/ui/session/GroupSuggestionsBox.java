@@ -51,7 +51,7 @@ final class GroupSuggestionsBox extends Div {
         List<SuggestedGroup> found = new ArrayList<>();
         GroupingSuggestionManagement suggestions = VaadinService.getCurrent().getInstantiator()
                 .getOrCreate(GroupingSuggestionManagement.class);
-        if (!console.attempt(() -> found.addAll(suggestions.suggest(console.me, console.info.id(), step.getAsInt())))) {
+        if (!console.attempt(() -> found.addAll(suggestions.suggest(console.info.id(), step.getAsInt())))) {
             return;
         }
         list.removeAll();
@@ -78,8 +78,8 @@ final class GroupSuggestionsBox extends Div {
         Button accept = new Button(getTranslation("console.suggest.accept"), e -> {
             UUID group = UUID.randomUUID();
             if (console.attempt(() -> {
-                console.sessions.saveGroup(console.me, console.info.id(), step.getAsInt(), group, suggestion.label());
-                suggestion.answers().forEach(a -> console.sessions.assign(console.me, console.info.id(), step.getAsInt(), a, group));
+                console.facilitation.saveGroup(console.info.id(), step.getAsInt(), group, suggestion.label());
+                suggestion.answers().forEach(a -> console.facilitation.assign(console.info.id(), step.getAsInt(), a, group));
             })) {
                 list.remove(card);
             }

@@ -52,9 +52,9 @@ final class NoNewTargetBox extends Div {
         console.focusAfterRebuild("no-new-target-toggle");
         console.act(() -> {
             if (withdraw) {
-                decisions.withdraw(console.me, console.info.id(), step);
+                decisions.withdraw(console.info.id(), step);
             } else {
-                decisions.decide(console.me, console.info.id(), step);
+                decisions.decide(console.info.id(), step);
             }
         });
     }

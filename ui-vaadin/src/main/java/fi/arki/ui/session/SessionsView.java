@@ -34,6 +34,7 @@ import fi.arki.followup.IdeaManagement;
 import fi.arki.shared.InvalidInputException;
 import fi.arki.session.SessionInfo;
 import fi.arki.session.SessionManagement;
+import fi.arki.session.SessionStartManagement;
 import fi.arki.ui.security.CurrentPerson;
 import fi.arki.ui.security.CurrentUser;
 import jakarta.annotation.security.PermitAll;
@@ -73,7 +74,7 @@ public class SessionsView extends Main implements HasDynamicTitle {
         TextField code = new TextField(getTranslation("join.code"));
         code.setId("sessions-join-code");
         Button join = new Button(getTranslation("join.continue"), e -> getUI().ifPresent(ui ->
-                ui.navigate("join/" + SessionManagement.normaliseCode(code.getValue()))));
+                ui.navigate("join/" + SessionStartManagement.normaliseCode(code.getValue()))));
         join.setId("sessions-join");
         Div joinBox = new Div(code, join);
         joinBox.addClassName("arki-inline-form");

@@ -17,7 +17,7 @@ import fi.arki.deck.InstalledDeck;
 import fi.arki.directory.DirectoryManagement;
 import fi.arki.directory.Team;
 import fi.arki.session.SessionInfo;
-import fi.arki.session.SessionManagement;
+import fi.arki.session.SessionStartManagement;
 import fi.arki.session.SessionMode;
 import fi.arki.session.SessionStart;
 import fi.arki.session.StartableTeams;
@@ -39,7 +39,7 @@ import java.util.List;
 @RolesAllowed({AccessRoles.FACILITATOR, AccessRoles.TENANT_ADMIN})
 public class StartSessionView extends Main implements HasDynamicTitle {
 
-    public StartSessionView(SessionManagement sessions, DirectoryManagement directory, TenantSettingsManagement settings,
+    public StartSessionView(SessionStartManagement sessions, DirectoryManagement directory, TenantSettingsManagement settings,
                             fi.arki.session.StartWarningManagement warnings) {
         addClassName("arki-page");
         add(new H1(getTranslation("start.title")));
@@ -103,7 +103,7 @@ public class StartSessionView extends Main implements HasDynamicTitle {
             }
             List<String> chosen = "card".equals(scope.getValue()) && card.getValue() != null ? List.of(card.getValue().id()) : List.of();
             try {
-                SessionInfo info = sessions.start(CurrentPerson.require(directory), new SessionStart(
+                SessionInfo info = sessions.start(new SessionStart(
                         teams.getValue().stream().map(Team::id).toList(), deck.getValue().id(), chosen, mode.getValue(), title.getValue()));
                 getUI().ifPresent(ui -> ui.navigate("sessions/" + info.id() + "/facilitate"));
             } catch (fi.arki.shared.InvalidInputException ex) {

@@ -49,8 +49,11 @@ class CoverageViewTests extends SpringBrowserlessTest {
     @Autowired DirectoryManagement directory;
     @Autowired DeckManagement decks;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.SessionStartManagement starts;
+    @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
 
+    @Autowired fi.arki.session.JoinManagement joins;
     TenantId tenant = TenantId.random();
     TenantId other = TenantId.random();
     Team water;
@@ -75,16 +78,16 @@ class CoverageViewTests extends SpringBrowserlessTest {
         directory.createTeam(environment.id(), "Luonnonsuojelu");
         Person lead = directory.addPerson("Fanni Fasilitaattori", null, null);
         directory.addToTeam(water.id(), lead.id(), true);
-        SessionInfo session = sessions.start(lead.id(), new SessionStart(List.of(water.id()), "juuti", List.of("closing"),
-                SessionMode.ANONYMOUS, null));
+        SessionInfo session = Actors.asSystem(() -> starts.startFor(lead.id(), new SessionStart(List.of(water.id()), "juuti", List.of("closing"),
+                SessionMode.ANONYMOUS, null)));
         for (int value : new int[] {5, 4, 4, 3, 5}) {
-            Joined guest = participants.join(session.id(), Joiner.guest(null, null, Language.FI));
+            Joined guest = joins.join(session.id(), Joiner.guest(null, null, Language.FI));
             participants.writeAnswer(session.id(), guest.participant(), CLOSING_IDEAS, java.util.UUID.randomUUID(), null, "Salainen idea " + value);
             participants.rate(session.id(), guest.participant(), CLOSING_PULSE, value);
         }
-        sessions.commitTarget(lead.id(), session.id(), CLOSING_TARGETS, TargetId.random(), "Asiakaspalautteen kuukausikatsaus",
-                lead.id(), null, LocalDate.now().plusMonths(2), null);
-        sessions.close(lead.id(), session.id());
+        Actors.asSystem(() -> facilitation.commitTarget(session.id(), CLOSING_TARGETS, TargetId.random(), "Asiakaspalautteen kuukausikatsaus",
+                lead.id(), null, LocalDate.now().plusMonths(2), null));
+        Actors.asSystem(() -> facilitation.close(session.id()));
     }
 
     @AfterEach

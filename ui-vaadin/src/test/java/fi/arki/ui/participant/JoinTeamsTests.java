@@ -67,6 +67,7 @@ class JoinTeamsTests {
     @Autowired DirectoryManagement directory;
     @Autowired DeckManagement decks;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.SessionStartManagement starts;
     @Autowired AccountManagement accounts;
     @Autowired ParticipantManagement participants;
     @Autowired ArkiI18NProvider i18n;
@@ -189,8 +190,8 @@ class JoinTeamsTests {
         try {
             return TenantContext.callAs(tenant, () -> {
                 decks.saveSettings(DECK, Map.of("attribute-to-teams", Boolean.toString(byTeam)));
-                return sessions.start(lead.id(), new SessionStart(List.of(financing.id(), advice.id()), DECK, List.of("customers"),
-                        SessionMode.ANONYMOUS, null));
+                return Actors.asSystem(() -> starts.startFor(lead.id(), new SessionStart(List.of(financing.id(), advice.id()), DECK, List.of("customers"),
+                        SessionMode.ANONYMOUS, null)));
             });
         } finally {
             Actors.signOut();

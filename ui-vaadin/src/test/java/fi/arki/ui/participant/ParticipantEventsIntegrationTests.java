@@ -54,7 +54,10 @@ class ParticipantEventsIntegrationTests {
     @Autowired DeckManagement decks;
     @Autowired DirectoryManagement directory;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.SessionStartManagement starts;
+    @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired LiveStates states;
     @Autowired ParticipantStreams streams;
 
@@ -74,8 +77,8 @@ class ParticipantEventsIntegrationTests {
             Team team = directory.createTeam(directory.createUnit("Palvelut").id(), "Asiakaspalvelu");
             lead = directory.addPerson("Fanni Fasilitaattori", null, null);
             directory.addToTeam(team.id(), lead.id(), true);
-            session = sessions.start(lead.id(), new SessionStart(List.of(team.id()), "juuti", List.of("closing"), SessionMode.ANONYMOUS, null));
-            other = sessions.start(lead.id(), new SessionStart(List.of(team.id()), "juuti", List.of("closing"), SessionMode.ANONYMOUS, null));
+            session = Actors.asSystem(() -> starts.startFor(lead.id(), new SessionStart(List.of(team.id()), "juuti", List.of("closing"), SessionMode.ANONYMOUS, null)));
+            other = Actors.asSystem(() -> starts.startFor(lead.id(), new SessionStart(List.of(team.id()), "juuti", List.of("closing"), SessionMode.ANONYMOUS, null)));
         });
     }
 
@@ -91,7 +94,7 @@ class ParticipantEventsIntegrationTests {
 
     Joined guest(SessionInfo in) {
         TENANT_OF.put(in.id(), tenant);
-        return TenantContext.callAs(tenant, () -> participants.join(in.id(), Joiner.guest(null, null, Language.FI)));
+        return TenantContext.callAs(tenant, () -> joins.join(in.id(), Joiner.guest(null, null, Language.FI)));
     }
 
     static String passName(fi.arki.session.SessionId session) {
@@ -124,7 +127,7 @@ class ParticipantEventsIntegrationTests {
         assertThat(second.status).isEqualTo(200);
         await().atMost(PATIENCE).until(() -> streams.connected(tenant, session.id()) == 2);
 
-        TenantContext.runAs(tenant, () -> sessions.goTo(lead.id(), session.id(), 1));
+        TenantContext.runAs(tenant, () -> Actors.asSystem(() -> facilitation.goTo(session.id(), 1)));
         long after = version();
         assertThat(after).isGreaterThan(before);
 
@@ -142,7 +145,7 @@ class ParticipantEventsIntegrationTests {
     void a_participant_behind_gets_the_current_step_at_once_and_one_up_to_date_only_what_comes_next() throws Exception {
         Joined anna = guest(session);
         Joined ben = guest(session);
-        TenantContext.runAs(tenant, () -> sessions.goTo(lead.id(), session.id(), 1));
+        TenantContext.runAs(tenant, () -> Actors.asSystem(() -> facilitation.goTo(session.id(), 1)));
         long now = version();
 
         SseClient behind = subscribe(session, Map.of("Cookie", cookie(anna), "Last-Event-ID", String.valueOf(now - 1)), "");
@@ -152,7 +155,7 @@ class ParticipantEventsIntegrationTests {
 
         SseClient current = subscribe(session, Map.of("Cookie", cookie(ben), "Last-Event-ID", String.valueOf(now)), "");
         await().atMost(PATIENCE).until(() -> streams.connected(tenant, session.id()) == 2);
-        TenantContext.runAs(tenant, () -> sessions.goTo(lead.id(), session.id(), 2));
+        TenantContext.runAs(tenant, () -> Actors.asSystem(() -> facilitation.goTo(session.id(), 2)));
         long next = version();
         await().atMost(PATIENCE).until(() -> !current.events("step").isEmpty());
         assertThat(current.events("step").getFirst().id()).as("nothing resent to a stream that was up to date").isGreaterThanOrEqualTo(next);

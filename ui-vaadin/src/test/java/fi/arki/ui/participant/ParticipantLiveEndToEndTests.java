@@ -48,6 +48,8 @@ class ParticipantLiveEndToEndTests {
     @Autowired DeckManagement decks;
     @Autowired SessionManagement sessions;
 
+    @Autowired fi.arki.session.SessionStartManagement starts;
+    @Autowired fi.arki.session.FacilitationManagement facilitation;
     final TenantId tenant = TenantId.random();
     Person lead;
     SessionInfo session;
@@ -62,7 +64,7 @@ class ParticipantLiveEndToEndTests {
             lead = directory.addPerson("Fanni Fasilitaattori", null, null);
             directory.grantRole(lead.id(), Role.FACILITATOR);
             directory.addToTeam(team.id(), lead.id(), true);
-            session = sessions.start(lead.id(), new SessionStart(List.of(team.id()), "juuti", List.of("closing"), SessionMode.ANONYMOUS, null));
+            session = Actors.asSystem(() -> starts.startFor(lead.id(), new SessionStart(List.of(team.id()), "juuti", List.of("closing"), SessionMode.ANONYMOUS, null)));
         });
     }
 
@@ -119,7 +121,7 @@ class ParticipantLiveEndToEndTests {
         browser.executeScript("window.__arkiMarker = 'same page';");
 
         int prompt = firstPrompt();
-        asFacilitator(() -> sessions.goTo(lead.id(), session.id(), prompt));
+        asFacilitator(() -> Actors.asSystem(() -> facilitation.goTo(session.id(), prompt)));
         await().atMost(BrowserSupport.PATIENCE).until(() -> shownStep().equals(String.valueOf(prompt)));
         assertThat(marker()).as("updated by the event stream, not by a reload").isEqualTo("same page");
         // the participant's own part (the answer form) came with the new step

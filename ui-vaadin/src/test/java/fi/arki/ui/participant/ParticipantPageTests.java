@@ -52,6 +52,8 @@ class ParticipantPageTests {
     @Autowired DirectoryManagement directory;
     @Autowired DeckManagement decks;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.SessionStartManagement starts;
+    @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ArkiI18NProvider i18n;
 
     MockMvc mvc;
@@ -91,8 +93,8 @@ class ParticipantPageTests {
 
     SessionInfo start(SessionMode mode) {
         SessionInfo[] started = new SessionInfo[1];
-        asFacilitator(() -> started[0] = sessions.start(lead.id(), new SessionStart(List.of(team.id()), "juuti",
-                List.of("competence", "closing"), mode, null)));
+        asFacilitator(() -> started[0] = Actors.asSystem(() -> starts.startFor(lead.id(), new SessionStart(List.of(team.id()), "juuti",
+                List.of("competence", "closing"), mode, null))));
         return started[0];
     }
 
@@ -110,7 +112,7 @@ class ParticipantPageTests {
     }
 
     void goTo(SessionInfo session, int step) {
-        asFacilitator(() -> sessions.goTo(lead.id(), session.id(), step));
+        asFacilitator(() -> Actors.asSystem(() -> facilitation.goTo(session.id(), step)));
     }
 
     MockHttpServletResponse send(MockHttpServletRequestBuilder request, Cookie... cookies) throws Exception {
@@ -155,7 +157,7 @@ class ParticipantPageTests {
                 assertThat(response.getStatus()).as("%s %s", language, code).isEqualTo(404);
                 assertThat(doc.select("#join-problem").text()).as("%s %s", language, code).isEqualTo(t(language, "join.not-found"));
                 assertThat(doc.select("#join-code-input input").attr("value")).as("what was typed stays")
-                        .isEqualTo(fi.arki.session.SessionManagement.normaliseCode(code));
+                        .isEqualTo(fi.arki.session.SessionStartManagement.normaliseCode(code));
                 assertThat(doc.select("html").attr("lang")).isEqualTo(language.tag());
             }
         }
@@ -249,9 +251,9 @@ class ParticipantPageTests {
 
         int targets = stepOf(session, "COMMIT_TARGETS", 0);
         asFacilitator(() -> {
-            sessions.commitTarget(lead.id(), session.id(), targets, fi.arki.followup.TargetId.random(), "Svenska på telefon",
-                    null, "Greta", LocalDate.of(2027, 3, 1), null);
-            sessions.close(lead.id(), session.id());
+            Actors.asSystem(() -> facilitation.commitTarget(session.id(), targets, fi.arki.followup.TargetId.random(), "Svenska på telefon",
+                    null, "Greta", LocalDate.of(2027, 3, 1), null));
+            Actors.asSystem(() -> facilitation.close(session.id()));
         });
         Document closed = page(session, me);
         assertThat(closed.select("#session-closed").text()).isEqualTo(t(Language.SV, "session.closed.participant"));

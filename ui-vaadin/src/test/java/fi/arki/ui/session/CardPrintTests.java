@@ -51,7 +51,10 @@ class CardPrintTests {
     @Autowired DirectoryManagement directory;
     @Autowired DeckManagement decks;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.SessionStartManagement starts;
+    @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired CardPrintManagement prints;
 
     TenantId tenant = TenantId.random();
@@ -70,8 +73,8 @@ class CardPrintTests {
             lead = directory.addPerson("Fanni Fasilitaattori", null, null);
             other = directory.addPerson("Olli Ohikulkija", null, null);
             directory.addToTeam(team.id(), lead.id(), true);
-            session = sessions.start(lead.id(), new SessionStart(List.of(team.id()), "juuti", List.of("competence", "interaction", "closing"),
-                    SessionMode.ANONYMOUS, null));
+            session = Actors.asSystem(() -> starts.startFor(lead.id(), new SessionStart(List.of(team.id()), "juuti", List.of("competence", "interaction", "closing"),
+                    SessionMode.ANONYMOUS, null)));
         });
     }
 
@@ -108,10 +111,10 @@ class CardPrintTests {
 
         // the phone that scans it lands in this session
         String code = link.substring(link.lastIndexOf('/') + 1);
-        var resolved = Actors.asSystem(() -> sessions.resolve(code)).orElseThrow();
+        var resolved = Actors.asSystem(() -> starts.resolve(code)).orElseThrow();
         assertThat(resolved.session()).isEqualTo(session.id());
         TenantContext.runAs(tenant, () -> {
-            var phone = participants.join(resolved.session(), Joiner.guest(null, null, Language.FI));
+            var phone = joins.join(resolved.session(), Joiner.guest(null, null, Language.FI));
             participants.writeAnswer(session.id(), phone.participant(), 2, UUID.randomUUID(), null, "Puhelimesta paperikortin kautta");
             assertThat(sessions.state(session.id()).answers()).extracting(LiveState.Answer::text)
                     .containsExactly("Puhelimesta paperikortin kautta");
@@ -129,15 +132,15 @@ class CardPrintTests {
 
         assertThatThrownBy(() -> TenantContext.callAs(tenant, () -> prints.pdf(session.id(), other.id(), Language.FI, link)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("session.error.not-facilitator");
-        TenantContext.runAs(tenant, () -> sessions.close(lead.id(), session.id()));
+        TenantContext.runAs(tenant, () -> Actors.asSystem(() -> facilitation.close(session.id())));
         assertThatThrownBy(() -> TenantContext.callAs(tenant, () -> prints.pdf(session.id(), lead.id(), Language.FI, link)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("session.error.closed");
     }
 
     @Test
     void the_longest_slot_alone_is_one_page_from_the_review_to_the_targets() throws Exception {
-        SessionInfo slot = TenantContext.callAs(tenant, () -> sessions.start(lead.id(), new SessionStart(session.teams(), "juuti",
-                List.of("interaction"), SessionMode.ANONYMOUS, null)));
+        SessionInfo slot = TenantContext.callAs(tenant, () -> Actors.asSystem(() -> starts.startFor(lead.id(), new SessionStart(session.teams(), "juuti",
+                List.of("interaction"), SessionMode.ANONYMOUS, null))));
         String link = "https://arki.example.fi/join/" + slot.joinCode();
         byte[] pdf = TenantContext.callAs(tenant, () -> prints.pdf(slot.id(), lead.id(), Language.FI, link));
         try (PDDocument document = Loader.loadPDF(pdf)) {

@@ -43,8 +43,11 @@ class GroupSuggestionsViewTests extends SpringBrowserlessTest {
     @Autowired DirectoryManagement directory;
     @Autowired AccountManagement accounts;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.SessionStartManagement starts;
+    @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
 
+    @Autowired fi.arki.session.JoinManagement joins;
     TenantId tenant = TenantId.random();
     String n = tenant.value().toString().substring(0, 8);
     Person fanni;
@@ -62,14 +65,14 @@ class GroupSuggestionsViewTests extends SpringBrowserlessTest {
             Team team = directory.createTeam(unit.id(), "Rahoitus");
             fanni = accounts.createLocalMember("gs-f-" + n, "Fanni Fasilitaattori", null, "long-enough-password", Set.of(Role.FACILITATOR));
             directory.addToTeam(team.id(), fanni.id(), true);
-            session = sessions.start(fanni.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK, List.of("competence"),
+            session = starts.startFor(fanni.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK, List.of("competence"),
                     SessionMode.ANONYMOUS, null));
-            var a = participants.join(session.id(), Joiner.guest(null, null, Language.FI));
-            var b = participants.join(session.id(), Joiner.guest(null, null, Language.FI));
+            var a = joins.join(session.id(), Joiner.guest(null, null, Language.FI));
+            var b = joins.join(session.id(), Joiner.guest(null, null, Language.FI));
             participants.writeAnswer(session.id(), a.participant(), PROMPT, feedback1, null, "Asiakkaat antavat palautetta liian harvoin");
             participants.writeAnswer(session.id(), b.participant(), PROMPT, feedback2, null, "Palautteen saaminen asiakkailta on hidasta");
             participants.writeAnswer(session.id(), b.participant(), PROMPT, UUID.randomUUID(), null, "Kokouksia on liikaa");
-            sessions.goTo(fanni.id(), session.id(), GROUP);
+            facilitation.goTo(session.id(), GROUP);
         }));
         Actors.signIn(new ActingUser(fanni.account(), "Fanni Fasilitaattori", false, tenant, "Kainuun elinvoimakeskus",
                 List.of(Role.FACILITATOR)));

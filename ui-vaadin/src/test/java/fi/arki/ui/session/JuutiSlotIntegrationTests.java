@@ -66,7 +66,10 @@ class JuutiSlotIntegrationTests {
     @Autowired DeckManagement decks;
     @Autowired DeckCatalog catalog;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.SessionStartManagement starts;
+    @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired FollowupManagement followup;
     @Autowired SummaryManagement summaries;
     @Autowired DeckReader reader;
@@ -97,8 +100,8 @@ class JuutiSlotIntegrationTests {
     }
 
     SessionInfo start(String... cards) {
-        return TenantContext.callAs(tenant, () -> sessions.start(lead.id(),
-                new SessionStart(List.of(team.id()), "juuti", List.of(cards), SessionMode.ANONYMOUS, null)));
+        return TenantContext.callAs(tenant, () -> Actors.asSystem(() -> starts.startFor(lead.id(),
+                new SessionStart(List.of(team.id()), "juuti", List.of(cards), SessionMode.ANONYMOUS, null))));
     }
 
     LiveState state(SessionInfo session) {
@@ -121,15 +124,15 @@ class JuutiSlotIntegrationTests {
         TargetId done = TargetId.random();
         TargetId dropped = TargetId.random();
         TenantContext.runAs(tenant, () -> {
-            sessions.commitTarget(lead.id(), first.id(), targets, done, "Tauko joka päivä", lead.id(), null,
-                    LocalDate.now().plusWeeks(2), "wellbeing");
-            sessions.commitTarget(lead.id(), first.id(), targets, dropped, "Hiljainen huone", null, "Olli",
-                    LocalDate.now().plusWeeks(2), "wellbeing");
+            Actors.asSystem(() -> facilitation.commitTarget(first.id(), targets, done, "Tauko joka päivä", lead.id(), null,
+                    LocalDate.now().plusWeeks(2), "wellbeing"));
+            Actors.asSystem(() -> facilitation.commitTarget(first.id(), targets, dropped, "Hiljainen huone", null, "Olli",
+                    LocalDate.now().plusWeeks(2), "wellbeing"));
         });
-        assertThatThrownBy(() -> TenantContext.runAs(tenant, () -> sessions.commitTarget(lead.id(), first.id(), targets,
-                TargetId.random(), "Kolmas kohde", lead.id(), null, LocalDate.now().plusWeeks(2), "wellbeing")))
+        assertThatThrownBy(() -> TenantContext.runAs(tenant, () -> Actors.asSystem(() -> facilitation.commitTarget(first.id(), targets,
+                TargetId.random(), "Kolmas kohde", lead.id(), null, LocalDate.now().plusWeeks(2), "wellbeing"))))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("session.error.targets-max");
-        TenantContext.runAs(tenant, () -> sessions.close(lead.id(), first.id()));
+        TenantContext.runAs(tenant, () -> Actors.asSystem(() -> facilitation.close(first.id())));
 
         // the next meeting's slot, another dimension: it opens with what the team committed last time
         SessionInfo next = start("competence");
@@ -137,9 +140,9 @@ class JuutiSlotIntegrationTests {
         assertThat(opening.steps().get(1).kind()).isEqualTo(ActivityKind.REVIEW_TARGETS);
         assertThat(opening.earlierTargets()).extracting(DevelopmentTarget::id).containsExactlyInAnyOrder(done, dropped);
         TenantContext.runAs(tenant, () -> {
-            sessions.goTo(lead.id(), next.id(), 1);
-            sessions.reviewTarget(lead.id(), next.id(), done, ReviewOutcome.DONE, "Toimii, pidetään");
-            sessions.reviewTarget(lead.id(), next.id(), dropped, ReviewOutcome.DROPPED, "Ei tilaa");
+            Actors.asSystem(() -> facilitation.goTo(next.id(), 1));
+            Actors.asSystem(() -> facilitation.reviewTarget(next.id(), done, ReviewOutcome.DONE, "Toimii, pidetään"));
+            Actors.asSystem(() -> facilitation.reviewTarget(next.id(), dropped, ReviewOutcome.DROPPED, "Ei tilaa"));
         });
         LiveState reviewed = state(next);
         assertThat(reviewed.review(done)).hasValueSatisfying(r -> assertThat(r.note()).isEqualTo("Toimii, pidetään"));
@@ -149,8 +152,8 @@ class JuutiSlotIntegrationTests {
 
         // a slot may end without a new target: the step does not insist on one
         TenantContext.runAs(tenant, () -> {
-            sessions.goTo(lead.id(), next.id(), indexOf(reviewed, ActivityKind.COMMIT_TARGETS));
-            sessions.close(lead.id(), next.id());
+            Actors.asSystem(() -> facilitation.goTo(next.id(), indexOf(reviewed, ActivityKind.COMMIT_TARGETS)));
+            Actors.asSystem(() -> facilitation.close(next.id()));
         });
         Summary summary = TenantContext.callAs(tenant, () -> summaries.summary(next.id(), lead.id(), Language.FI));
         assertThat(summary.targets()).isEmpty();
@@ -196,17 +199,18 @@ class JuutiSlotIntegrationTests {
         assertThat(deck.version()).isEqualTo("1.1.0");
         assertThat(deck.texts().text(Language.SV, "card.interaction-team.title")).isEqualTo("Växelverkan i teamet");
 
-        ParticipantId olli = TenantContext.callAs(tenant, () -> participants.join(id, Joiner.guest(null, null, Language.FI)).participant());
+        ParticipantId olli = TenantContext.callAs(tenant, () -> joins.join(id, Joiner.guest(null, null, Language.FI)).participant());
         UUID answer = UUID.randomUUID();
         TenantContext.runAs(tenant, () -> {
             for (int step = 0; step < steps.size(); step++) {
-                sessions.goTo(lead.id(), id, step);
+                int to = step;
+                Actors.asSystem(() -> facilitation.goTo(id, to));
             }
             participants.writeAnswer(id, olli, 1, answer, null, "Hyvä ilmapiiri näkyy avunpyyntöinä");
-            sessions.reveal(lead.id(), id, 1, true);
-            sessions.goTo(lead.id(), id, 5); // the 1.1.0 vote over q1
+            Actors.asSystem(() -> facilitation.reveal(id, 1, true));
+            Actors.asSystem(() -> facilitation.goTo(id, 5)); // the 1.1.0 vote over q1
             participants.setDots(id, olli, 5, answer, 2);
-            sessions.close(lead.id(), id);
+            Actors.asSystem(() -> facilitation.close(id));
         });
         LiveState run = state(pinned);
         assertThat(run.steps()).extracting(LiveState.Step::activityId).containsExactly("intro", "q1", "q2", "q3", "q4", "vote");
@@ -233,11 +237,11 @@ class JuutiSlotIntegrationTests {
                 new Measure("juuti", "closing", "pulse", fi.arki.deck.RatingScale.SCALE_1_5, 4),
                 new Measure("servicepath", "effort", "estimate", fi.arki.deck.RatingScale.CES, 2));
         for (Measure measure : measures) {
-            SessionInfo session = TenantContext.callAs(tenant, () -> sessions.start(lead.id(),
-                    new SessionStart(List.of(team.id()), measure.deck(), List.of(measure.card()), SessionMode.ANONYMOUS, null)));
+            SessionInfo session = TenantContext.callAs(tenant, () -> Actors.asSystem(() -> starts.startFor(lead.id(),
+                    new SessionStart(List.of(team.id()), measure.deck(), List.of(measure.card()), SessionMode.ANONYMOUS, null))));
             int step = state(session).steps().stream().filter(s -> s.activityId().equals(measure.activity())).findFirst()
                     .orElseThrow().index();
-            TenantContext.runAs(tenant, () -> sessions.goTo(lead.id(), session.id(), step));
+            TenantContext.runAs(tenant, () -> Actors.asSystem(() -> facilitation.goTo(session.id(), step)));
             for (int i = 0; i < 4; i++) {
                 rateAsNewGuest(session, step, measure.value());
             }
@@ -261,7 +265,7 @@ class JuutiSlotIntegrationTests {
 
     void rateAsNewGuest(SessionInfo session, int step, int value) {
         TenantContext.runAs(tenant, () -> {
-            ParticipantId guest = participants.join(session.id(), Joiner.guest(null, null, Language.FI)).participant();
+            ParticipantId guest = joins.join(session.id(), Joiner.guest(null, null, Language.FI)).participant();
             participants.rate(session.id(), guest, step, value);
         });
     }

@@ -64,7 +64,9 @@ class NoAnswerTextInLogsTests extends SpringBrowserlessTest {
     @Autowired ApplicationContext context;
     @Autowired TenantManagement tenants;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.JoinManagement joins;
     @Autowired SummaryExports summaries;
     @Autowired fi.arki.insight.SummaryManagement summaryManagement;
     @Autowired TenantExportManagement exports;
@@ -110,13 +112,13 @@ class NoAnswerTextInLogsTests extends SpringBrowserlessTest {
                     marker + "x".repeat(ParticipantManagement.MAX_ANSWER)), "session.error.text-too-long");
             refused(() -> participants.writeAnswer(anonymous.id(), writer.participant(), SessionRuns.PROMPT, UUID.randomUUID(), null,
                     marker + "\u0007"), "error.text.control-characters");
-            refused(() -> participants.join(named.id(), Joiner.guest(marker, null, Language.FI)), "session.error.closed");
+            refused(() -> joins.join(named.id(), Joiner.guest(marker, null, Language.FI)), "session.error.closed");
             refused(() -> participants.writeAnswer(named.id(), named.joined().getFirst().participant(), SessionRuns.PROMPT,
                     UUID.randomUUID(), null, marker + " too late"), "session.error.closed");
-            sessions.lock(org.facilitator().id(), anonymous.id(), SessionRuns.PROMPT, true);
+            facilitation.lock(anonymous.id(), SessionRuns.PROMPT, true);
             refused(() -> participants.writeAnswer(anonymous.id(), writer.participant(), SessionRuns.PROMPT, UUID.randomUUID(), null,
                     marker + " locked out"), "session.error.step-locked");
-            sessions.lock(org.facilitator().id(), anonymous.id(), SessionRuns.PROMPT, false);
+            facilitation.lock(anonymous.id(), SessionRuns.PROMPT, false);
             return null;
         });
 
@@ -148,7 +150,7 @@ class NoAnswerTextInLogsTests extends SpringBrowserlessTest {
             var summary = summaryManagement.summary(named.id(), org.facilitator().id(), Language.FI);
             summaries.csv(summary);
             summaries.markdown(summary);
-            sessions.close(org.facilitator().id(), anonymous.id());
+            facilitation.close(anonymous.id());
             return null;
         });
         Actors.signInAsPlatformAdmin();

@@ -42,6 +42,8 @@ class SessionsViewTests extends SpringBrowserlessTest {
     @Autowired DirectoryManagement directory;
     @Autowired DeckManagement decks;
     @Autowired SessionManagement sessions;
+    @Autowired fi.arki.session.SessionStartManagement starts;
+    @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired fi.arki.identity.AccountManagement accounts;
 
     TenantId tenant = TenantId.random();
@@ -78,10 +80,10 @@ class SessionsViewTests extends SpringBrowserlessTest {
     }
 
     void commit(Person lead, Team team, TargetId id, String title, LocalDate due) {
-        SessionInfo session = sessions.start(lead.id(), new SessionStart(List.of(team.id()), "juuti", List.of("closing"),
-                SessionMode.NAMED, null));
-        sessions.commitTarget(lead.id(), session.id(), 6, id, title, lead.id(), null, due, null); // closing: intro, review, nps, ideas, group, vote, targets
-        sessions.close(lead.id(), session.id());
+        SessionInfo session = Actors.asSystem(() -> starts.startFor(lead.id(), new SessionStart(List.of(team.id()), "juuti", List.of("closing"),
+                SessionMode.NAMED, null)));
+        Actors.asSystem(() -> facilitation.commitTarget(session.id(), 6, id, title, lead.id(), null, due, null)); // closing: intro, review, nps, ideas, group, vote, targets
+        Actors.asSystem(() -> facilitation.close(session.id()));
     }
 
     @AfterEach
