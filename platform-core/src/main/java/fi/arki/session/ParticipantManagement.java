@@ -91,8 +91,7 @@ public class ParticipantManagement {
         } else if (info.mode() == SessionMode.NAMED) {
             Optional<ParticipantId> known = sessions.participantOfPerson(session, joiner.member());
             if (known.isPresent()) {
-                sessions.setSecretHash(session, known.get(), hash(secret));
-                sessions.setLanguage(session, known.get(), joiner.language());
+                sessions.setSecretHash(session, known.get(), hash(secret)); // the stored language stays: it follows them (ParticipantLanguageManagement)
                 return new Joined(session, known.get(), secret);
             }
         }

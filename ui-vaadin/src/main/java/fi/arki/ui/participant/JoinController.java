@@ -8,6 +8,7 @@ import fi.arki.session.JoinTarget;
 import fi.arki.session.Joined;
 import fi.arki.session.Joiner;
 import fi.arki.session.ParticipantManagement;
+import fi.arki.session.SessionId;
 import fi.arki.session.SessionInfo;
 import fi.arki.session.SessionManagement;
 import fi.arki.shared.InvalidInputException;
@@ -136,8 +137,14 @@ class JoinController {
     @PostMapping("/join/language")
     ResponseEntity<String> language(@RequestParam String language, @RequestParam(required = false) @Nullable String back,
                                     HttpServletRequest request, HttpServletResponse response) {
-        Language.ofTag(language).ifPresent(l -> Pages.chooseLanguage(request, response, l));
+        Optional<Language> chosen = Language.ofTag(language);
+        chosen.ifPresent(l -> Pages.chooseLanguage(request, response, l));
         boolean ours = back != null && back.matches("/(join(/[0-9A-Za-z]{0,14})?|p/[0-9a-f-]{36})");
+        if (chosen.isPresent() && back != null && back.matches("/p/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            // switched on a session page: stored for the participant too, so it follows them to their other devices
+            passes.find(request, new SessionId(UUID.fromString(back.substring(3)))).ifPresent(pass -> TenantContext.runAs(pass.tenant(),
+                    () -> participants.changeLanguage(pass.session(), pass.participant(), chosen.get())));
+        }
         return Pages.redirect(ours ? back : "/join");
     }
 
