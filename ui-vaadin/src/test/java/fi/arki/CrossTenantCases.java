@@ -682,6 +682,8 @@ final class CrossTenantCases {
                         () -> joins.joinInfo(b.closed));
         on(fi.arki.session.JoinManagement.class, "resume", SessionId.class, String.class).empty(() -> joins.resume(b.closed.id(),
                 b.memberJoined.token()));
+        on(fi.arki.session.ParticipantLanguageManagement.class, "languageOf", SessionId.class, ParticipantId.class)
+                .empty(() -> bean(fi.arki.session.ParticipantLanguageManagement.class).languageOf(running, p));
         on(ParticipantManagement.class, "changeLanguage", SessionId.class, ParticipantId.class, Language.class).empty(() -> {
             participants.changeLanguage(running, p, Language.SV);
             return null;
@@ -1178,6 +1180,8 @@ final class CrossTenantCases {
         on(Sessions.class, "forgetNamesOf", PersonId.class).returns("no participant of B's loses a name",
                 r -> Integer.valueOf(0).equals(r), () -> sessions.forgetNamesOf(b.member.id()));
         on(Sessions.class, "secretHash", SessionId.class, ParticipantId.class).empty(() -> sessions.secretHash(closed, p));
+        on(fi.arki.session.internal.ParticipantLanguages.class, "of", SessionId.class, ParticipantId.class)
+                .empty(() -> bean(fi.arki.session.internal.ParticipantLanguages.class).of(closed, p));
         on(Sessions.class, "setSecretHash", SessionId.class, ParticipantId.class, String.class).empty(() -> {
             sessions.setSecretHash(closed, p, "x");
             return null;

@@ -8,8 +8,7 @@ import fi.arki.shared.InvalidInputException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import fi.arki.tenancy.TenantContext;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -25,8 +24,6 @@ public class FollowupManagement {
 
     public static final int MAX_TITLE = 300;
     public static final int MAX_NOTE = 2000;
-    /** Due dates are calendar days in Finland, where Arki's tenants are. */
-    static final ZoneId ZONE = ZoneId.of("Europe/Helsinki");
 
     private final Targets targets;
     private final DirectoryManagement directory;
@@ -50,9 +47,7 @@ public class FollowupManagement {
         if (draft.due() == null) {
             throw new InvalidInputException("target.error.due-empty");
         }
-        if (draft.due().isBefore(LocalDate.now(ZONE))) {
-            throw new InvalidInputException("target.error.due-past");
-        }
+        TargetDueDates.requireNotPast(draft.due(), Clock.systemUTC());
         // a team that is not the tenant's is ours to name, not the database's foreign key to refuse
         if (directory.findTeam(draft.team()).isEmpty()) {
             throw new InvalidInputException("error.team.not-found");

@@ -87,8 +87,7 @@ public class JoinManagement {
             Optional<ParticipantId> known = personKey == null ? sessions.participantOfPerson(session, joiner.member())
                     : personKeys.participantWith(session, personKey);
             if (known.isPresent()) {
-                sessions.setSecretHash(session, known.get(), hash(secret));
-                sessions.setLanguage(session, known.get(), joiner.language());
+                sessions.setSecretHash(session, known.get(), hash(secret)); // the stored language stays: it follows them (ParticipantLanguageManagement)
                 return new Joined(session, known.get(), secret);
             }
         }

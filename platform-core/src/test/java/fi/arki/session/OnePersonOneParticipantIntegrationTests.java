@@ -101,7 +101,7 @@ class OnePersonOneParticipantIntegrationTests {
 
         assertThat(laptop.participant()).as("the second device is the same participant").isEqualTo(phone.participant());
         assertThat(laptop.secret()).as("with a pass of its own").isNotEqualTo(phone.secret());
-        assertThat(as(() -> participants.resume(info.id(), laptop.token()))).contains(phone.participant());
+        assertThat(as(() -> joins.resume(info.id(), laptop.token()))).contains(phone.participant());
         LiveState state = as(() -> sessions.state(info.id()));
         assertThat(state.participantsById()).hasSize(1);
         assertThat(state.respondents(IDEAS)).isEqualTo(respondentsBefore).isEqualTo(1);
@@ -127,14 +127,14 @@ class OnePersonOneParticipantIntegrationTests {
         int devices = 4;
         var ready = new java.util.concurrent.CountDownLatch(devices);
         try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            List<java.util.concurrent.Future<Joined>> joins = java.util.stream.IntStream.range(0, devices)
+            List<java.util.concurrent.Future<Joined>> attempts = java.util.stream.IntStream.range(0, devices)
                     .mapToObj(i -> pool.submit(() -> {
                         ready.countDown();
                         ready.await();
                         return as(() -> joins.join(info.id(), Joiner.member(olli.id(), "Olli", Language.FI)));
                     })).toList();
             List<ParticipantId> joined = new java.util.ArrayList<>();
-            for (var join : joins) {
+            for (var join : attempts) {
                 joined.add(join.get(120, java.util.concurrent.TimeUnit.SECONDS).participant());
             }
             assertThat(joined).as("every device got the same participant").containsOnly(joined.getFirst());

@@ -38,8 +38,12 @@ import org.springframework.test.context.ActiveProfiles;
  *
  * <p>The live session pages are not in any menu: a second test runs a card, the facilitator in
  * Finnish and a guest on a phone in Swedish, and checks the facilitator console, the presenter
- * view, the join pages, the participant view at each kind of step and the summary. It does the
- * work by keyboard alone (Tab, Enter, arrow keys), and each control reached shows its focus.
+ * view, the join pages, the participant view at each kind of step and the summary, each in
+ * Finnish, Swedish and English: the participant switches language on the page (and back), the
+ * facilitator's console reloads in each language (the arki-lang cookie), where the connection
+ * indicator's texts are checked too. It does the work by keyboard alone (Tab, Enter, arrow keys:
+ * writing, voting and rating, the focus staying on the control pressed), and each control reached
+ * shows its focus.
  */
 @SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "arki.demo.enabled=true")
@@ -53,6 +57,7 @@ class AccessibilityEndToEndTests {
     static final List<String> LANGUAGES = List.of("fi", "sv");
 
     @LocalServerPort int port;
+    @org.springframework.beans.factory.annotation.Autowired fi.arki.ui.i18n.ArkiI18NProvider i18n;
     ChromeDriver driver;
     final List<String> violations = new ArrayList<>();
     final Set<String> visited = new LinkedHashSet<>();
@@ -131,7 +136,7 @@ class AccessibilityEndToEndTests {
             BrowserSupport.waitFor(facilitator).until(ExpectedConditions.urlContains("/facilitate"));
             String code = fi.arki.ui.session.SessionPages.text(facilitator, "join-code");
             String sessionUrl = facilitator.getCurrentUrl().replace("/facilitate", "");
-            analyze(facilitator, "facilitator fi console-intro");
+            analyzeFacilitator(facilitator, "console-intro", By.id("step-progress"));
 
             guest.get(base + "/login");
             guest.manage().addCookie(new Cookie("arki-lang", "sv"));
@@ -141,29 +146,29 @@ class AccessibilityEndToEndTests {
             keyboard(guest, "join-code-input");
             new Actions(guest).sendKeys(code).sendKeys(Keys.ENTER).perform();
             BrowserSupport.waitFor(guest).until(ExpectedConditions.presenceOfElementLocated(By.id("join-submit")));
-            analyze(guest, "guest sv join-form");
+            analyzeParticipant(guest, "join-form");
             press(guest, "join-submit", Keys.ENTER);
             fi.arki.ui.session.SessionPages.waitShown(guest, "card-title", "");
             BrowserSupport.waitFor(guest).until(ExpectedConditions.presenceOfElementLocated(By.id("step-question")));
-            analyze(guest, "participant sv intro");
+            analyzeParticipant(guest, "intro");
 
             press(facilitator, "step-next", Keys.ENTER); // the slot opens with the team's open targets
             fi.arki.ui.session.SessionPages.waitShown(guest, "step-progress", "Steg 2 / 8");
-            analyze(guest, "participant sv review");
-            analyze(facilitator, "facilitator fi console-review");
+            analyzeParticipant(guest, "review");
+            analyzeFacilitator(facilitator, "console-review", By.id("step-progress"));
             press(facilitator, "step-next", Keys.ENTER); // the customers' NPS, as the team sees it
             fi.arki.ui.session.SessionPages.waitShown(guest, "step-progress", "Steg 3 / 8");
-            analyze(guest, "participant sv rate");
+            analyzeParticipant(guest, "rate");
             press(facilitator, "step-next", Keys.ENTER);
             fi.arki.ui.session.SessionPages.waitShown(guest, "step-progress", "Steg 4 / 8");
-            analyze(facilitator, "facilitator fi console-prompt");
+            analyzeFacilitator(facilitator, "console-prompt", By.id("step-progress"));
             String written = "Svenskspråkig service";
             keyboard(guest, "answer-text");
             new Actions(guest).sendKeys(written).perform();
             press(guest, "answer-add", Keys.ENTER);
             BrowserSupport.waitFor(guest).until(d -> d.findElements(By.cssSelector("#my-answers .arki-own-answer")).stream()
                     .anyMatch(li -> li.getText().contains(written) && li.getText().contains("Sparat")));
-            analyze(guest, "participant sv prompt");
+            analyzeParticipant(guest, "prompt");
             // the facilitator's timer counts down on the participant's phone (in the browser, no push per second)
             press(facilitator, "timer-start", Keys.ENTER);
             fi.arki.ui.session.SessionPages.waitShown(guest, "timer", "Tid kvar 2:");
@@ -171,7 +176,7 @@ class AccessibilityEndToEndTests {
             fi.arki.ui.session.SessionPages.waitShown(guest, d -> !d.findElement(By.id("timer")).getText().equals(shown));
             press(facilitator, "step-reveal", Keys.ENTER);
             fi.arki.ui.session.SessionPages.waitShown(guest, "all-answers", written);
-            analyze(guest, "participant sv prompt-revealed");
+            analyzeParticipant(guest, "prompt-revealed");
 
             press(facilitator, "step-next", Keys.ENTER); // grouping, by keyboard
             fi.arki.ui.session.SessionPages.waitText(facilitator, "step-progress", "Vaihe 5 / 8");
@@ -187,9 +192,9 @@ class AccessibilityEndToEndTests {
             assertThat(BrowserSupport.texts(facilitator, By.cssSelector("#grouping .arki-group-column .arki-group-answer"))).contains(written);
             // the menu is rebuilt with the new grouping; the keyboard user is where they were
             BrowserSupport.waitFor(facilitator).until(d -> focusedWithin((ChromeDriver) d, "group-of-0"));
-            analyze(facilitator, "facilitator fi console-group");
+            analyzeFacilitator(facilitator, "console-group", By.id("step-progress"));
             fi.arki.ui.session.SessionPages.waitShown(guest, "groups", written);
-            analyze(guest, "participant sv group");
+            analyzeParticipant(guest, "group");
 
             press(facilitator, "step-next", Keys.ENTER); // dot vote over the groups
             fi.arki.ui.session.SessionPages.waitShown(guest, "dots-left", "3 / 3");
@@ -198,29 +203,29 @@ class AccessibilityEndToEndTests {
             fi.arki.ui.session.SessionPages.waitText(guest, "dots-left", "2 / 3");
             // the keyboard user is still on the button they pressed
             BrowserSupport.waitFor(guest).until(d -> focusedWithin((ChromeDriver) d, "arki-vote-plus"));
-            analyze(guest, "participant sv vote");
-            analyze(facilitator, "facilitator fi console-vote");
+            analyzeParticipant(guest, "vote");
+            analyzeFacilitator(facilitator, "console-vote", By.id("step-progress"));
 
             press(facilitator, "step-next", Keys.ENTER);
             fi.arki.ui.session.SessionPages.waitShown(guest, "step-progress", "Steg 7 / 8");
-            analyze(guest, "participant sv commit");
-            analyze(facilitator, "facilitator fi console-commit");
+            analyzeParticipant(guest, "commit");
+            analyzeFacilitator(facilitator, "console-commit", By.id("step-progress"));
             press(facilitator, "step-next", Keys.ENTER);
             fi.arki.ui.session.SessionPages.waitShown(guest, "step-progress", "Steg 8 / 8");
-            analyze(guest, "participant sv pulse");
+            analyzeParticipant(guest, "pulse");
             keyboardTo(guest, "rate-4"); // rating by keyboard: the choice is saved and the focus stays on it
             new Actions(guest).sendKeys(Keys.ENTER).perform();
             fi.arki.ui.session.SessionPages.waitText(guest, "rating-saved", "4");
             BrowserSupport.waitFor(guest).until(d -> focusedWithin((ChromeDriver) d, "rate-4"));
-            analyze(guest, "participant sv pulse-rated");
-            analyze(facilitator, "facilitator fi console-pulse");
+            analyzeParticipant(guest, "pulse-rated");
+            analyzeFacilitator(facilitator, "console-pulse", By.id("step-progress"));
 
             press(facilitator, "timer-start", Keys.ENTER); // a step change stops the timer: one for the last step
             fi.arki.ui.session.SessionPages.waitShown(guest, "timer", "Tid kvar ");
             facilitator.get(sessionUrl + "/present");
             BrowserSupport.waitFor(facilitator).until(ExpectedConditions.presenceOfElementLocated(By.id("step-question")));
             fi.arki.ui.session.SessionPages.waitText(facilitator, "timer", "Aikaa "); // the presenter shows the same timer
-            analyze(facilitator, "facilitator fi presenter");
+            analyzeFacilitator(facilitator, "presenter", By.id("step-question"));
             facilitator.get(sessionUrl + "/facilitate");
             fi.arki.ui.session.SessionPages.click(facilitator, By.id("session-close"));
             fi.arki.ui.session.SessionPages.click(facilitator, By.cssSelector("vaadin-button[slot='confirm-button']"));
@@ -238,13 +243,62 @@ class AccessibilityEndToEndTests {
             }
             facilitator.get(sessionUrl + "/summary");
             BrowserSupport.waitFor(facilitator).until(ExpectedConditions.presenceOfElementLocated(By.id("summary-targets")));
-            analyze(facilitator, "facilitator fi summary");
+            analyzeFacilitator(facilitator, "summary", By.id("summary-targets"));
         } finally {
             guest.quit();
         }
         List<String> unexplained = violations.stream().filter(v -> baseline.stream().noneMatch(b -> b.covers(v))).toList();
-        assertThat(visited).as("session pages checked").hasSizeGreaterThan(15);
+        for (String language : List.of("fi", "sv", "en")) {
+            assertThat(visited).as("every page in %s", language).filteredOn(v -> v.contains(" " + language + " /")).hasSizeGreaterThan(20);
+        }
         assertThat(unexplained).as("WCAG 2.1 AA violations on %s", visited).isEmpty();
+    }
+
+    /**
+     * The participant's page as it is now, in Swedish (the language the test runs it in), then in
+     * Finnish and English switched with the page's own language control, and back to Swedish.
+     */
+    private void analyzeParticipant(ChromeDriver guest, String step) {
+        analyze(guest, "participant sv " + step);
+        for (String language : List.of("fi", "en", "sv")) {
+            fi.arki.ui.session.SessionPages.select(guest, "language-select", language);
+            fi.arki.ui.session.SessionPages.click(guest, By.id("language-change"));
+            BrowserSupport.waitFor(guest).until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", language));
+            if (!language.equals("sv")) {
+                analyze(guest, "participant " + language + " " + step);
+            }
+        }
+    }
+
+    /**
+     * A facilitator's page (console, presenter, summary) as it is now, in Finnish, then reloaded in
+     * Swedish and English (the arki-lang cookie, as the language menu sets it) and back in Finnish;
+     * in each, Vaadin's connection indicator has its texts in that language (issue 11 item 9).
+     */
+    private void analyzeFacilitator(ChromeDriver facilitator, String page, By loaded) {
+        analyze(facilitator, "facilitator fi " + page);
+        connectionTexts(facilitator, "fi");
+        for (String language : List.of("sv", "en", "fi")) {
+            facilitator.manage().addCookie(new Cookie("arki-lang", language));
+            facilitator.navigate().refresh();
+            BrowserSupport.waitFor(facilitator).until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", language));
+            BrowserSupport.waitFor(facilitator).until(ExpectedConditions.presenceOfElementLocated(loaded));
+            if (!language.equals("fi")) {
+                analyze(facilitator, "facilitator " + language + " " + page);
+                connectionTexts(facilitator, language);
+            }
+        }
+    }
+
+    /** The texts the page's connection indicator shows online and when the connection is lost, as configured in the browser. */
+    private void connectionTexts(ChromeDriver on, String language) {
+        java.util.Locale locale = java.util.Locale.forLanguageTag(language);
+        List<String> expected = List.of(i18n.getTranslation("vaadin.connection.online", locale),
+                i18n.getTranslation("vaadin.connection.lost", locale));
+        assertThat(expected).as("texts of their own in %s", language).doesNotContain("Online", "Connection lost");
+        BrowserSupport.waitFor(on).withMessage("the connection indicator speaks " + language).until(d -> expected.equals(
+                ((JavascriptExecutor) d).executeScript("const i = window.Vaadin && window.Vaadin.connectionIndicator;"
+                        + " return i ? [i.onlineText, i.offlineText] : null;")));
     }
 
     /** Runs axe on the page as it is now (a live view changes without a new address). */

@@ -8,6 +8,8 @@ import fi.arki.session.JoinTarget;
 import fi.arki.session.Joined;
 import fi.arki.session.Joiner;
 import fi.arki.session.JoinManagement;
+import fi.arki.session.ParticipantManagement;
+import fi.arki.session.SessionId;
 import fi.arki.session.SessionInfo;
 import fi.arki.session.SessionManagement;
 import fi.arki.session.SessionStartManagement;
@@ -49,16 +51,18 @@ class JoinController {
     private final SessionManagement sessions;
     private final SessionStartManagement starts;
     private final JoinManagement joins;
+    private final ParticipantManagement participants;
     private final DirectoryManagement directory;
     private final ParticipantPasses passes;
     private final Pages pages;
     private final ObjectProvider<ClientRegistrationRepository> keycloak;
 
-    JoinController(SessionManagement sessions, SessionStartManagement starts, JoinManagement joins, DirectoryManagement directory, ParticipantPasses passes,
-                   Pages pages, ObjectProvider<ClientRegistrationRepository> keycloak) {
+    JoinController(SessionManagement sessions, SessionStartManagement starts, JoinManagement joins, ParticipantManagement participants,
+                   DirectoryManagement directory, ParticipantPasses passes, Pages pages, ObjectProvider<ClientRegistrationRepository> keycloak) {
         this.sessions = sessions;
         this.starts = starts;
         this.joins = joins;
+        this.participants = participants;
         this.directory = directory;
         this.passes = passes;
         this.pages = pages;
@@ -139,8 +143,14 @@ class JoinController {
     @PostMapping("/join/language")
     ResponseEntity<String> language(@RequestParam String language, @RequestParam(required = false) @Nullable String back,
                                     HttpServletRequest request, HttpServletResponse response) {
-        Language.ofTag(language).ifPresent(l -> Pages.chooseLanguage(request, response, l));
+        Optional<Language> chosen = Language.ofTag(language);
+        chosen.ifPresent(l -> Pages.chooseLanguage(request, response, l));
         boolean ours = back != null && back.matches("/(join(/[0-9A-Za-z]{0,14})?|p/[0-9a-f-]{36})");
+        if (chosen.isPresent() && back != null && back.matches("/p/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            // switched on a session page: stored for the participant too, so it follows them to their other devices
+            passes.find(request, new SessionId(UUID.fromString(back.substring(3)))).ifPresent(pass -> TenantContext.runAs(pass.tenant(),
+                    () -> participants.changeLanguage(pass.session(), pass.participant(), chosen.get())));
+        }
         return Pages.redirect(ours ? back : "/join");
     }
 

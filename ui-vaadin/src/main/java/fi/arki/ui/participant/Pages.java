@@ -39,6 +39,14 @@ class Pages {
         return new Texts(i18n, LanguageSupport.of(request).locale());
     }
 
+    /**
+     * A participant's texts: in the language stored for them where there is one, so that their
+     * choice follows them to another device; the browser's language only before that.
+     */
+    Texts texts(HttpServletRequest request, java.util.Optional<Language> stored) {
+        return stored.map(l -> new Texts(i18n, l.locale())).orElseGet(() -> texts(request));
+    }
+
     /** A whole page (never cached: it carries the CSRF token and the participant's own part). */
     ResponseEntity<String> page(HttpStatus status, String template, Map<String, Object> params, HttpServletRequest request) {
         Map<String, Object> all = new HashMap<>(params);

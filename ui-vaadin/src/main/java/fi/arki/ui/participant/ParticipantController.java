@@ -6,6 +6,7 @@ import fi.arki.deck.DeckImage;
 import fi.arki.session.Lane;
 import fi.arki.session.LiveState;
 import fi.arki.session.LiveStates;
+import fi.arki.session.ParticipantLanguageManagement;
 import fi.arki.session.ParticipantManagement;
 import fi.arki.session.SessionId;
 import fi.arki.shared.InvalidInputException;
@@ -55,9 +56,10 @@ class ParticipantController {
     private final PersonalFragments personal;
     private final DeckCatalog catalog;
     private final Pages pages;
+    private final ParticipantLanguageManagement languages;
 
     ParticipantController(ParticipantPasses passes, LiveStates states, ParticipantManagement participants, StepFragments steps,
-                          PersonalFragments personal, DeckCatalog catalog, Pages pages) {
+                          PersonalFragments personal, DeckCatalog catalog, Pages pages, ParticipantLanguageManagement languages) {
         this.passes = passes;
         this.states = states;
         this.participants = participants;
@@ -65,12 +67,13 @@ class ParticipantController {
         this.personal = personal;
         this.catalog = catalog;
         this.pages = pages;
+        this.languages = languages;
     }
 
     @GetMapping(SESSION)
     ResponseEntity<String> page(@PathVariable UUID session, HttpServletRequest request, HttpServletResponse response) {
         return as(session, request, response, pass -> {
-            Texts t = pages.texts(request);
+            Texts t = texts(request, pass);
             LiveState state = states.current(pass.session());
             String step = steps.render(state, t.locale(), kindOf(state, pass));
             PersonalFragments.Leftover kept = leftover(request);
@@ -84,7 +87,7 @@ class ParticipantController {
             String title = SessionTitle.of(state, steps.texts(state, t.locale()).deck(), fi.arki.shared.Language.of(t.locale()));
             SessionPage page = new SessionPage(session.toString(), state.version(), title, state.present(),
                     ends == null ? null : ends.toString(), timer, step.replace(StepFragments.PERSONAL_SLOT, own));
-            return pages.page(HttpStatus.OK, "participant/page.jte", Map.of("page", page), request);
+            return pages.page(HttpStatus.OK, "participant/page.jte", Map.of("page", page, "t", t), request);
         });
     }
 
@@ -92,7 +95,7 @@ class ParticipantController {
     @GetMapping(SESSION + "/personal")
     ResponseEntity<String> personal(@PathVariable UUID session, HttpServletRequest request, HttpServletResponse response) {
         return as(session, request, response, pass -> {
-            Texts t = pages.texts(request);
+            Texts t = texts(request, pass);
             LiveState state = states.current(pass.session());
             String own = personal.render(state, pass.participant(), t.locale(), csrf(request), PersonalFragments.Leftover.NONE, "");
             return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
@@ -115,7 +118,7 @@ class ParticipantController {
                     flash(request, response, session, FOCUS, "answer");
                 } catch (InvalidInputException e) {
                     flash(request, response, session, LEFTOVER,
-                            new PersonalFragments.Leftover(text, pages.writeMessage(pages.texts(request), e), id.toString()));
+                            new PersonalFragments.Leftover(text, pages.writeMessage(texts(request, pass), e), id.toString()));
                 }
                 return back(session);
             });
@@ -195,7 +198,7 @@ class ParticipantController {
                 }
             } catch (RuntimeException e) {
                 log.info("A participant's write was refused: {}", e.getClass().getSimpleName());
-                flash(request, response, session, LEFTOVER, new PersonalFragments.Leftover(null, pages.writeMessage(pages.texts(request), e), null));
+                flash(request, response, session, LEFTOVER, new PersonalFragments.Leftover(null, pages.writeMessage(texts(request, pass), e), null));
             }
             return back(session);
         });
@@ -209,6 +212,11 @@ class ParticipantController {
             return Pages.redirect("/join");
         }
         return TenantContext.callAs(pass.get().tenant(), () -> then.apply(pass.get()));
+    }
+
+    /** The participant's own language (stored, so it follows them to another device), else the browser's. */
+    private Texts texts(HttpServletRequest request, ParticipantPasses.Pass pass) {
+        return pages.texts(request, languages.languageOf(pass.session(), pass.participant()));
     }
 
     private static ParticipantKind kindOf(LiveState state, ParticipantPasses.Pass pass) {

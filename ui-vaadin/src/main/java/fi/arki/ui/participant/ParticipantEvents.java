@@ -50,7 +50,7 @@ class ParticipantEvents {
         Language language = Optional.ofNullable(lang).flatMap(Language::ofTag).orElseGet(() -> Language.of(request.getLocale()));
         // no async timeout: the stream lasts as long as the participant stays; the heartbeat finds those who left
         SseEmitter emitter = new SseEmitter(0L);
-        streams.open(pass.tenant(), pass.session(), new ParticipantStreams.Connection(emitter, language.locale(), kind, pass.participant()),
+        streams.open(pass.tenant(), pass.session(), new ParticipantConnection(emitter, language.locale(), kind, pass.participant()),
                 version(lastEventId != null ? lastEventId : since));
         return emitter;
     }

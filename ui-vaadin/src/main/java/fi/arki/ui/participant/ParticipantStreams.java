@@ -2,7 +2,6 @@ package fi.arki.ui.participant;
 
 import fi.arki.session.LiveState;
 import fi.arki.session.LiveStates;
-import fi.arki.session.ParticipantId;
 import fi.arki.session.Presence;
 import fi.arki.session.SessionBroadcaster;
 import fi.arki.session.SessionId;
@@ -13,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -27,9 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -41,6 +37,12 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  *
  * <p>Nothing depends on an announcement arriving: a stream that (re)connects is sent the current
  * step at once if it is behind ({@code Last-Event-ID} is the session version).
+ *
+ * <p>No participant's network holds up anyone else's: the broadcaster and the heartbeat only hand
+ * frames to each stream's {@link StreamWriter}, which writes on its own virtual thread. A stream
+ * whose write has been stuck longer than {@code arki.participant.write-timeout-seconds} (a client
+ * that stopped reading, its TCP window full) is dropped: it leaves the session's presence and gets
+ * nothing more; its blocked write ends at Tomcat's connection timeout, with nobody waiting for it.
  */
 @Component
 public class ParticipantStreams implements SmartLifecycle {
@@ -52,18 +54,21 @@ public class ParticipantStreams implements SmartLifecycle {
     private final Presence presence;
     private final StepSource steps;
     private final long heartbeatSeconds;
+    private final long writeTimeoutNanos;
     private final Map<Key, Hub> hubs = new ConcurrentHashMap<>();
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("arki-sse-", 0).factory());
     private @Nullable ScheduledExecutorService heartbeat;
     private volatile boolean running;
 
     ParticipantStreams(LiveStates states, SessionBroadcaster broadcaster, Presence presence, StepSource steps,
-                       @Value("${arki.participant.heartbeat-seconds:15}") long heartbeatSeconds) {
+                       @Value("${arki.participant.heartbeat-seconds:15}") long heartbeatSeconds,
+                       @Value("${arki.participant.write-timeout-seconds:10}") long writeTimeoutSeconds) {
         this.states = states;
         this.broadcaster = broadcaster;
         this.presence = presence;
         this.steps = steps;
         this.heartbeatSeconds = heartbeatSeconds;
+        this.writeTimeoutNanos = TimeUnit.SECONDS.toNanos(writeTimeoutSeconds);
     }
 
     private record Key(TenantId tenant, SessionId session) {
@@ -72,21 +77,18 @@ public class ParticipantStreams implements SmartLifecycle {
     private record Variant(Locale locale, ParticipantKind kind) {
     }
 
+    private static Variant variant(ParticipantConnection connection) {
+        return new Variant(connection.locale(), connection.kind());
+    }
+
     /** The frames of one version, one per language and kind that has asked so far. */
     private record Rendered(long version, LiveState state, Map<Variant, byte[]> frames) {
     }
 
-    /** One participant's open stream. */
-    record Connection(SseEmitter emitter, Locale locale, ParticipantKind kind, ParticipantId participant) {
-        Variant variant() {
-            return new Variant(locale, kind);
-        }
-    }
-
     private final class Hub {
         final Key key;
-        final List<Connection> connections = new CopyOnWriteArrayList<>();
-        final Map<Connection, AutoCloseable> presences = new ConcurrentHashMap<>();
+        final List<ParticipantConnection> connections = new CopyOnWriteArrayList<>();
+        final Map<ParticipantConnection, AutoCloseable> presences = new ConcurrentHashMap<>();
         final AtomicBoolean pending = new AtomicBoolean();
         /** One publication at a time per session, so a stream never gets versions out of order from the broadcaster. */
         final ReentrantLock publishing = new ReentrantLock();
@@ -118,12 +120,12 @@ public class ParticipantStreams implements SmartLifecycle {
      * Opens a participant's stream: it hears every later change and, if {@code lastSeen} is behind
      * the session (or unknown), gets the current step at once.
      */
-    void open(TenantId tenant, SessionId session, Connection connection, @Nullable Long lastSeen) throws IOException {
+    void open(TenantId tenant, SessionId session, ParticipantConnection connection, @Nullable Long lastSeen) throws IOException {
         if (!running) {
             throw new IllegalStateException("shutting down");
         }
         // Spring commits an SSE response only with its first write: until then the browser's EventSource stays "connecting"
-        write(connection, SseFrames.OPEN);
+        StreamWriter.writeNow(connection.emitter(), SseFrames.OPEN);
         Key key = new Key(tenant, session);
         Hub hub;
         while (true) {
@@ -131,6 +133,7 @@ public class ParticipantStreams implements SmartLifecycle {
             synchronized (candidate) {
                 // the last stream of a session may have closed its hub meanwhile: then take a new one
                 if (hubs.get(key) == candidate) {
+                    connection.open(new StreamWriter(connection.emitter(), workers, () -> drop(candidate, connection)));
                     candidate.connections.add(connection);
                     if (candidate.subscription == null) {
                         candidate.subscription = broadcaster.subscribe(tenant, session, change -> schedule(candidate));
@@ -148,7 +151,7 @@ public class ParticipantStreams implements SmartLifecycle {
         // subscribed first, read second: a change committed meanwhile is either in this read or announced after it
         LiveState state = TenantContext.callAs(tenant, () -> states.current(session));
         if (lastSeen == null || lastSeen < state.version()) {
-            write(connection, hub.frame(state, connection.variant()));
+            connection.writer().frame(state.version(), hub.frame(state, variant(connection)));
         }
     }
 
@@ -182,9 +185,13 @@ public class ParticipantStreams implements SmartLifecycle {
                 return;
             }
             Map<Variant, byte[]> frames = new HashMap<>();
-            for (Connection connection : hub.connections) {
-                byte[] frame = frames.computeIfAbsent(connection.variant(), v -> hub.frame(state, v));
-                write(hub, connection, frame);
+            long now = System.nanoTime();
+            for (ParticipantConnection connection : hub.connections) {
+                if (stalled(hub, connection, now)) {
+                    continue;
+                }
+                byte[] frame = frames.computeIfAbsent(variant(connection), v -> hub.frame(state, v));
+                connection.writer().frame(state.version(), frame); // hands over only: never waits for this participant's network
             }
         } catch (RuntimeException e) {
             // the next change or reconnect catches up from the database
@@ -194,26 +201,33 @@ public class ParticipantStreams implements SmartLifecycle {
         }
     }
 
-    private void write(Hub hub, Connection connection, byte[] frame) {
-        try {
-            write(connection, frame);
-        } catch (IOException | RuntimeException e) {
-            // the participant went away: Tomcat tells only when we write
-            close(hub, connection);
+    /** A stream whose write has been stuck too long is dropped (true); the others are fine (false). */
+    private boolean stalled(Hub hub, ParticipantConnection connection, long now) {
+        if (connection.writer().stalledFor(now) <= writeTimeoutNanos) {
+            return false;
+        }
+        log.info("Dropped a participant's stream of session {}: a write was stuck over {} s", hub.key.session(),
+                TimeUnit.NANOSECONDS.toSeconds(writeTimeoutNanos));
+        drop(hub, connection);
+        return true;
+    }
+
+    /**
+     * Ends a stream that failed or stalled. Completing waits for a write under way (the emitter
+     * writes under a lock), so it runs on its own virtual thread, never the broadcaster's.
+     */
+    private void drop(Hub hub, ParticipantConnection connection) {
+        close(hub, connection);
+        workers.execute(() -> {
             try {
                 connection.emitter().complete();
             } catch (RuntimeException ignored) {
                 // already completed
             }
-        }
+        });
     }
 
-    private static void write(Connection connection, byte[] frame) throws IOException {
-        // the frame is SSE already: ByteArrayHttpMessageConverter copies it unchanged, nothing is encoded per stream
-        connection.emitter().send(Set.of(new DataWithMediaType(frame, MediaType.TEXT_EVENT_STREAM)));
-    }
-
-    private void close(Hub hub, Connection connection) {
+    private void close(Hub hub, ParticipantConnection connection) {
         if (!hub.connections.remove(connection)) {
             return;
         }
@@ -237,9 +251,12 @@ public class ParticipantStreams implements SmartLifecycle {
     }
 
     private void beat() {
+        long now = System.nanoTime();
         for (Hub hub : hubs.values()) {
-            for (Connection connection : hub.connections) {
-                write(hub, connection, SseFrames.HEARTBEAT);
+            for (ParticipantConnection connection : hub.connections) {
+                if (!stalled(hub, connection, now)) {
+                    connection.writer().heartbeat(SseFrames.HEARTBEAT);
+                }
             }
         }
     }
@@ -262,13 +279,8 @@ public class ParticipantStreams implements SmartLifecycle {
             heartbeat.shutdownNow();
         }
         for (Hub hub : List.copyOf(hubs.values())) {
-            for (Connection connection : List.copyOf(hub.connections)) {
-                close(hub, connection);
-                try {
-                    connection.emitter().complete();
-                } catch (RuntimeException ignored) {
-                    // already completed
-                }
+            for (ParticipantConnection connection : List.copyOf(hub.connections)) {
+                drop(hub, connection);
             }
         }
     }

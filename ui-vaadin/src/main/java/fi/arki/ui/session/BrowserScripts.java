@@ -10,18 +10,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The one place in Arki that runs script in the browser (T-12: {@code executeJs} only in
- * allowlisted classes, and this is the only entry). It sends {@code browser.js} once per page and
- * then calls it with values only — never with text built into code: what people wrote travels as
- * a parameter, which Vaadin hands over as data.
+ * allowlisted classes, and this is the only entry). It sends {@code browser.js} once per page, a
+ * fixed script; what it shows (the countdown's words) travels in element attributes, never as
+ * text built into code.
  *
- * <p>The script keeps a participant's unsaved text in the browser (localStorage) so that an app
- * crash, a reload or a step change loses nothing, and counts timers down every second without a
- * push per second.
+ * <p>The script counts timers down every second without a push per second. (It kept the Vaadin
+ * participant view's drafts too; that view is gone and the participant page has its own script.)
  */
 final class BrowserScripts {
 
@@ -48,13 +46,6 @@ final class BrowserScripts {
             ComponentUtil.setData(ui, INSTALLED, Boolean.TRUE);
             ui.getPage().executeJs(SCRIPT);
         }
-    }
-
-    private static void call(Component context, String expression, Object... parameters) {
-        context.getUI().ifPresent(ui -> {
-            install(ui);
-            ui.getPage().executeJs(expression, parameters);
-        });
     }
 
     // ---- countdown -------------------------------------------------------------------------

@@ -12,11 +12,12 @@ import com.vaadin.flow.component.textfield.TextField;
 import fi.arki.deck.Activity;
 import fi.arki.deck.Card;
 import fi.arki.directory.PersonId;
+import fi.arki.followup.TargetDueDates;
 import fi.arki.followup.TargetId;
 import fi.arki.session.LiveState;
 import fi.arki.shared.InvalidInputException;
 import fi.arki.tenancy.TenantContext;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -56,7 +57,8 @@ final class ConsoleTargetPanel extends ConsolePanel {
         ownerName.setId("target-owner-name");
         due.setLabel(getTranslation("session.target.due"));
         due.setId("target-due");
-        due.setMin(LocalDate.now());
+        // the service's rule (a day in Finland), not the server's default zone: after 22:00 UTC they differ
+        due.setMin(TargetDueDates.earliest(Clock.systemUTC()));
         fi.arki.ui.i18n.ComponentTexts.localize(due); // months, weekdays, buttons and format in the user's language
         dimension.setLabel(getTranslation("session.target.dimension"));
         dimension.setId("target-dimension");

@@ -40,9 +40,12 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The participants' event stream over real HTTP against the running application: the same bytes
  * to everyone after a facilitator's step change, catch-up by {@code Last-Event-ID}, and no stream
- * for anyone who is not a participant of that session.
+ * for anyone who is not a participant of that session; a participant who stops reading holds up
+ * nobody else.
  */
-@SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = Application.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // Tomcat would end a blocked write itself after this long: far beyond the test's patience, so only our own bound counts
+        "server.tomcat.connection-timeout=10m", "arki.participant.write-timeout-seconds=3", "arki.participant.heartbeat-seconds=1"})
 @ActiveProfiles("test")
 @Tag("integration")
 class ParticipantEventsIntegrationTests {
@@ -160,6 +163,54 @@ class ParticipantEventsIntegrationTests {
         await().atMost(PATIENCE).until(() -> !current.events("step").isEmpty());
         assertThat(current.events("step").getFirst().id()).as("nothing resent to a stream that was up to date").isGreaterThanOrEqualTo(next);
         assertThat(current.events("step").getFirst().text()).contains("data-step=\"2\"");
+    }
+
+    /**
+     * A client that connects and never reads (a small receive buffer, its TCP window soon full):
+     * the other participant still gets every step promptly, and the stalled stream is dropped.
+     */
+    @Test
+    void a_participant_who_stops_reading_holds_up_nobody_else() throws Exception {
+        Joined stuck = guest(session);
+        Joined anna = guest(session);
+        int prompt = TenantContext.callAs(tenant, () -> states.current(session.id())).steps().stream()
+                .filter(s -> s.kind().name().equals("PROMPT")).findFirst().orElseThrow().index();
+        // big frames fill the stalled client's buffers sooner: revealed answers travel in every frame of their step
+        TenantContext.runAs(tenant, () -> facilitation.goTo(session.id(), prompt));
+        for (int i = 0; i < 20; i++) {
+            Joined writer = guest(session);
+            String text = ("Vastaus " + i + " ").repeat(200).substring(0, 1990);
+            TenantContext.runAs(tenant, () -> participants.writeAnswer(session.id(), writer.participant(), prompt,
+                    java.util.UUID.randomUUID(), null, text));
+        }
+        TenantContext.runAs(tenant, () -> facilitation.reveal(session.id(), prompt, true));
+
+        try (java.net.Socket raw = new java.net.Socket()) {
+            raw.setReceiveBufferSize(1024);
+            raw.connect(new java.net.InetSocketAddress("localhost", port), 30_000);
+            raw.getOutputStream().write(("GET /p/" + session.id().value() + "/events?lang=fi HTTP/1.1\r\nHost: localhost:" + port
+                    + "\r\nAccept: text/event-stream\r\nCookie: " + cookie(stuck) + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            raw.getOutputStream().flush();
+            // first in the session's list, so a broadcaster writing in turn would meet it first
+            await().atMost(PATIENCE).until(() -> streams.connected(tenant, session.id()) == 1);
+            SseClient reader = subscribe(session, Map.of("Cookie", cookie(anna)), "");
+            await().atMost(PATIENCE).until(() -> streams.connected(tenant, session.id()) == 2);
+
+            int changes = 0;
+            while (streams.connected(tenant, session.id()) == 2) {
+                assertThat(changes).as("the client that never reads is found stalled").isLessThan(400);
+                int to = changes++ % 2 == 0 ? 0 : prompt;
+                TenantContext.runAs(tenant, () -> facilitation.goTo(session.id(), to));
+                long now = version();
+                await("the reading participant gets change " + changes).atMost(PATIENCE)
+                        .until(() -> reader.lastStepId() >= now);
+            }
+            // dropped: and the next change still reaches the reader
+            TenantContext.runAs(tenant, () -> facilitation.goTo(session.id(), 1));
+            long last = version();
+            await().atMost(PATIENCE).until(() -> reader.lastStepId() >= last);
+            assertThat(changes).as("the stalled client really held data back before it was dropped").isGreaterThan(1);
+        }
     }
 
     @Test

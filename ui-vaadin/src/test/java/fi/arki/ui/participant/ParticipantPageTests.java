@@ -296,6 +296,62 @@ class ParticipantPageTests {
         assertThat(send(get("/p/" + session.id().value()), phonePass).getHeader("Location")).isEqualTo("/join");
     }
 
+    /**
+     * The language switch on a session page is stored for the participant: the page follows it
+     * whatever the browser's cookie or Accept-Language says (cookies cleared, another device),
+     * and a signed-in member's second device opens in it too.
+     */
+    @Test
+    void a_language_switched_on_the_page_follows_the_participant_to_another_device() throws Exception {
+        SessionInfo session = start(SessionMode.NAMED);
+        Cookie[] me = joinAsGuest(session, "Greta Gäst", Language.FI);
+        Cookie pass = me[0];
+        assertThat(page(session, me).select("html").attr("lang")).isEqualTo("fi");
+        MockHttpServletResponse switched = send(post("/join/language").param("language", "sv")
+                .param("back", "/p/" + session.id().value()).with(csrf()), pass);
+        assertThat(switched.getHeader("Location")).isEqualTo("/p/" + session.id().value());
+
+        // the language cookie lost (or still saying Finnish) and a browser asking for English: still Swedish
+        Document cleared = Jsoup.parse(send(get("/p/" + session.id().value()).header("Accept-Language", "en"), pass)
+                .getContentAsString());
+        assertThat(cleared.select("html").attr("lang")).isEqualTo("sv");
+        assertThat(cleared.select("#language-select option[selected]").attr("value")).isEqualTo("sv");
+        assertThat(page(session, pass, new Cookie("arki-lang", "fi")).select("html").attr("lang")).isEqualTo("sv");
+        // its own part too (fetched by the script after a step change)
+        MockHttpServletResponse personal = send(get("/p/" + session.id().value() + "/personal").header("Accept-Language", "en"), pass);
+        assertThat(personal.getStatus()).isEqualTo(200);
+
+        // a signed-in member: switched on the phone, the laptop (no pass, an English browser) opens in Swedish
+        fi.arki.identity.ActingUser[] member = new fi.arki.identity.ActingUser[1];
+        asFacilitator(() -> {
+            Person maija = accounts.createLocalMember("pl-" + tenant.value().toString().substring(0, 8), "Maija Jäsen", null,
+                    "long-enough-password", java.util.Set.of(Role.MEMBER));
+            directory.addToTeam(team.id(), maija.id(), false);
+            member[0] = new fi.arki.identity.ActingUser(maija.account(), "Maija Jäsen", false, tenant, tenantName, List.of(Role.MEMBER));
+        });
+        var signedIn = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication(
+                org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(member[0], null,
+                        List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_MEMBER"))));
+        String cookieName = "arki-p-" + session.id().value().toString().replace("-", "");
+        Cookie phonePass = send(post("/join/" + session.joinCode()).with(csrf()).with(signedIn), new Cookie("arki-lang", "fi"))
+                .getCookie(cookieName);
+        assertThat(phonePass).isNotNull();
+        send(post("/join/language").param("language", "sv").param("back", "/p/" + session.id().value()).with(csrf()).with(signedIn),
+                phonePass);
+        MockHttpServletResponse laptop = send(get("/p/" + session.id().value()).header("Accept-Language", "en").with(signedIn));
+        assertThat(laptop.getStatus()).isEqualTo(200);
+        assertThat(Jsoup.parse(laptop.getContentAsString()).select("html").attr("lang")).isEqualTo("sv");
+        // the laptop's switch goes back to the phone (whose own pass was replaced; signed in, it is the same participant)
+        Cookie laptopPass = laptop.getCookie(cookieName);
+        send(post("/join/language").param("language", "en").param("back", "/p/" + session.id().value()).with(csrf()).with(signedIn),
+                laptopPass);
+        MockHttpServletResponse phone = send(get("/p/" + session.id().value()).with(signedIn), phonePass, new Cookie("arki-lang", "fi"));
+        assertThat(phone.getStatus()).isEqualTo(200);
+        assertThat(Jsoup.parse(phone.getContentAsString()).select("html").attr("lang")).isEqualTo("en");
+        // the guest's choice was the guest's own
+        assertThat(page(session, pass).select("html").attr("lang")).isEqualTo("sv");
+    }
+
     @Test
     void a_pass_is_good_for_its_own_session_only_and_a_forged_tenant_in_it_finds_nobody() throws Exception {
         SessionInfo mine = start(SessionMode.ANONYMOUS);

@@ -83,6 +83,24 @@ final class SseClient implements AutoCloseable {
         return frames;
     }
 
+    /**
+     * The id of the newest step event so far, found from the end of what arrived (a long stream
+     * of big frames would make {@link #frames()} slow to poll).
+     */
+    long lastStepId() {
+        String all;
+        synchronized (received) {
+            int from = Math.max(0, received.size() - 256 * 1024);
+            all = new String(received.toByteArray(), from, received.size() - from, StandardCharsets.ISO_8859_1);
+        }
+        int at = all.lastIndexOf("\nevent: step\n");
+        if (at < 0) {
+            return -1;
+        }
+        int id = all.lastIndexOf("id: ", at);
+        return id < 0 ? -1 : Long.parseLong(all.substring(id + 4, at).strip());
+    }
+
     List<Frame> events(String name) {
         return frames().stream().filter(f -> f.isEvent(name)).toList();
     }
