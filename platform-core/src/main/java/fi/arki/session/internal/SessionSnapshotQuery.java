@@ -44,6 +44,8 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Record2;
 import org.jooq.TableField;
+import org.jooq.conf.NestedCollectionEmulation;
+import org.jooq.conf.SettingsTools;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -67,7 +69,9 @@ public class SessionSnapshotQuery {
     private final DSLContext db;
 
     SessionSnapshotQuery(DSLContext db) {
-        this.db = db;
+        // MULTISET as json rather than jOOQ's default jsonb for PostgreSQL: the text is all the driver
+        // reads, and json skips building a binary value only to print it again (docs/performance.md, "Live read")
+        this.db = db.configuration().derive(SettingsTools.clone(db.settings()).withEmulateMultiset(NestedCollectionEmulation.JSON)).dsl();
     }
 
     private static final Field<List<TeamId>> TEAMS = multiset(
