@@ -1212,6 +1212,9 @@ final class CrossTenantCases {
         on(Sessions.class, "touchpointCount", SessionId.class, int.class, Activity.JourneyStage.class)
                 .empty(() -> sessions.touchpointCount(closed, 8, Activity.JourneyStage.PRE));
         on(Sessions.class, "load", SessionId.class).empty(() -> sessions.load(closed));
+        // the one-statement live read behind Sessions#load, on B's running session (it has a join code too)
+        on(fi.arki.session.internal.SessionSnapshotQuery.class, "load", SessionId.class)
+                .empty(() -> bean(fi.arki.session.internal.SessionSnapshotQuery.class).load(running));
     }
 
     private void retentionRows() {

@@ -59,9 +59,11 @@ public class Sessions {
     static final String PRESENT = "last_seen_at > now() - interval '60 seconds'";
 
     private final DSLContext db;
+    private final SessionSnapshotQuery snapshot;
 
-    Sessions(DSLContext db) {
+    Sessions(DSLContext db, SessionSnapshotQuery snapshot) {
         this.db = db;
+        this.snapshot = snapshot;
     }
 
     // ---- starting and finding sessions ------------------------------------------------------
@@ -519,66 +521,8 @@ public class Sessions {
                          List<LiveState.Rating> ratings, List<LiveState.Touchpoint> touchpoints) {
     }
 
+    /** Everything of the session at one version, in one statement (see SessionSnapshotQuery). */
     public Optional<Loaded> load(SessionId id) {
-        LiveSessionRecord s = db.selectFrom(LIVE_SESSION).where(LIVE_SESSION.ID.eq(id.value())).fetchOne();
-        if (s == null) {
-            return Optional.empty();
-        }
-        SessionInfo info = toInfo(s);
-        boolean named = info.mode() == SessionMode.NAMED;
-        UUID sid = id.value();
-        List<LiveState.Step> steps = db.selectFrom(SESSION_STEP).where(SESSION_STEP.SESSION_ID.eq(sid)).orderBy(SESSION_STEP.IDX)
-                .fetch(r -> new LiveState.Step(r.getIdx(), r.getCardId(), r.getActivityId(), ActivityKind.ofCode(r.getKind()).orElseThrow(),
-                        r.getRevealed(), r.getLocked()));
-        List<LiveState.Participant> participants = db.select(PARTICIPANT.ID, PARTICIPANT.DISPLAY_NAME, PARTICIPANT.UNIT_ID,
-                        PARTICIPANT.TEAM_ID, PARTICIPANT.GUEST, DSL.field(DSL.condition(PRESENT)))
-                .from(PARTICIPANT).where(PARTICIPANT.SESSION_ID.eq(sid)).orderBy(PARTICIPANT.ID)
-                .fetch(r -> new LiveState.Participant(new ParticipantId(r.value1()), named ? r.value2() : null,
-                        r.value3() == null ? null : new UnitId(r.value3()), r.value4() == null ? null : new TeamId(r.value4()),
-                        r.value5(), Boolean.TRUE.equals(r.value6())));
-        List<LiveState.Answer> answers = db.selectFrom(ANSWER).where(ANSWER.SESSION_ID.eq(sid))
-                .fetch(r -> new LiveState.Answer(r.getId(), r.getStepIdx(), new ParticipantId(r.getParticipantId()),
-                        r.getUnitId() == null ? null : new UnitId(r.getUnitId()),
-                        r.getLane() == null ? null : Lane.ofCode(r.getLane()).orElseThrow(), r.getBody(), r.getVersion(),
-                        // once the session is closed, nothing is live to single anyone out: the summary has every answer
-                        r.getHeld() && info.running()));
-        List<LiveState.Group> groups = db.selectFrom(ANSWER_GROUP).where(ANSWER_GROUP.SESSION_ID.eq(sid))
-                .fetch(r -> new LiveState.Group(r.getId(), r.getStepIdx(), r.getLabel()));
-        List<LiveState.Grouping> groupings = db.selectFrom(ANSWER_GROUPING).where(ANSWER_GROUPING.SESSION_ID.eq(sid))
-                .fetch(r -> new LiveState.Grouping(r.getStepIdx(), r.getAnswerId(), r.getGroupId()));
-        List<LiveState.Vote> votes = db.selectFrom(VOTE).where(VOTE.SESSION_ID.eq(sid))
-                .fetch(r -> new LiveState.Vote(r.getStepIdx(), new ParticipantId(r.getParticipantId()), r.getItemId(), r.getDots()));
-        List<LiveState.Rating> ratings = db.selectFrom(RATING).where(RATING.SESSION_ID.eq(sid))
-                .fetch(r -> new LiveState.Rating(r.getStepIdx(), new ParticipantId(r.getParticipantId()), r.getValue()));
-        List<LiveState.Touchpoint> touchpoints = db.selectFrom(TOUCHPOINT).where(TOUCHPOINT.SESSION_ID.eq(sid))
-                .fetch(r -> new LiveState.Touchpoint(r.getId(), r.getStepIdx(), new ParticipantId(r.getParticipantId()),
-                        r.getUnitId() == null ? null : new UnitId(r.getUnitId()), stage(r.getStage()), owner(r.getOwner()),
-                        r.getLabel(), r.getEmotion(), r.getEffort(), r.getPeak(), r.getIsEnd(), r.getImprove()));
-        long version = s.getVersion();
-        for (var a : answers) version = Math.max(version, a.version());
-        Long maxOther = db.select(DSL.greatest(
-                        DSL.coalesce(DSL.select(DSL.max(PARTICIPANT.VERSION)).from(PARTICIPANT).where(PARTICIPANT.SESSION_ID.eq(sid)).asField(), 0L),
-                        DSL.coalesce(DSL.select(DSL.max(VOTE.VERSION)).from(VOTE).where(VOTE.SESSION_ID.eq(sid)).asField(), 0L),
-                        DSL.coalesce(DSL.select(DSL.max(RATING.VERSION)).from(RATING).where(RATING.SESSION_ID.eq(sid)).asField(), 0L),
-                        DSL.coalesce(DSL.select(DSL.max(TOUCHPOINT.VERSION)).from(TOUCHPOINT).where(TOUCHPOINT.SESSION_ID.eq(sid)).asField(), 0L)))
-                .fetchOne(0, Long.class);
-        version = Math.max(version, maxOther == null ? 0 : maxOther);
-        return Optional.of(new Loaded(info, version, s.getCurrentStep(),
-                s.getTimerEndsAt() == null ? null : s.getTimerEndsAt().toInstant(), steps, participants, answers, groups,
-                groupings, votes, ratings, touchpoints));
-    }
-
-    static Activity.JourneyStage stage(String code) {
-        for (var s : Activity.JourneyStage.values()) {
-            if (s.code().equals(code)) return s;
-        }
-        throw new IllegalArgumentException(code);
-    }
-
-    static Activity.TouchpointOwner owner(String code) {
-        for (var o : Activity.TouchpointOwner.values()) {
-            if (o.code().equals(code)) return o;
-        }
-        throw new IllegalArgumentException(code);
+        return snapshot.load(id);
     }
 }
