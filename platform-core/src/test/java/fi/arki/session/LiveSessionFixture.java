@@ -39,12 +39,18 @@ public final class LiveSessionFixture {
     private final DirectoryManagement directory;
     private final SessionManagement sessions;
     private final ParticipantManagement participants;
+    private final SessionStartManagement starts;
+    private final FacilitationManagement facilitation;
+    private final JoinManagement joins;
 
     public LiveSessionFixture(ApplicationContext context) {
         this.tenants = context.getBean(TenantManagement.class);
         this.directory = context.getBean(DirectoryManagement.class);
         this.sessions = context.getBean(SessionManagement.class);
         this.participants = context.getBean(ParticipantManagement.class);
+        this.starts = context.getBean(SessionStartManagement.class);
+        this.facilitation = context.getBean(FacilitationManagement.class);
+        this.joins = context.getBean(JoinManagement.class);
     }
 
     /** An answer as written: {@code held} where it was written after its step was revealed in an anonymous session. */
@@ -70,7 +76,7 @@ public final class LiveSessionFixture {
             Person facilitator = directory.addPerson("Fanni Fasilitaattori", null, null);
             directory.grantRole(facilitator.id(), Role.FACILITATOR);
             directory.addToTeam(team.id(), facilitator.id(), true);
-            SessionInfo info = sessions.start(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK, List.of(),
+            SessionInfo info = starts.startFor(facilitator.id(), new SessionStart(List.of(team.id()), TestDeckCatalog.DECK, List.of(),
                     mode, null));
             SessionId id = info.id();
             List<Joined> joined = new ArrayList<>();
@@ -78,7 +84,7 @@ public final class LiveSessionFixture {
             for (int i = 0; i < n; i++) {
                 String name = mode == SessionMode.NAMED ? "Vieras " + i : null;
                 names.add(name);
-                joined.add(participants.join(id, Joiner.guest(name, null, i % 2 == 0 ? Language.FI : Language.SV)));
+                joined.add(joins.join(id, Joiner.guest(name, null, i % 2 == 0 ? Language.FI : Language.SV)));
             }
             List<WrittenAnswer> answers = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -95,14 +101,14 @@ public final class LiveSessionFixture {
             List<LiveState.Grouping> groupings = new ArrayList<>();
             for (int g = 0; g < 2; g++) {
                 UUID group = UUID.randomUUID();
-                sessions.saveGroup(facilitator.id(), id, GROUP, group, "Ryhmä " + g);
+                facilitation.saveGroup(id, GROUP, group, "Ryhmä " + g);
                 groups.add(new LiveState.Group(group, GROUP, "Ryhmä " + g));
             }
             // every third prompt answer into a group, alternately
             for (int i = 0; i < n; i += 3) {
                 UUID answer = answers.get(2 * i).id();
                 UUID group = groups.get((i / 3) % 2).id();
-                sessions.assign(facilitator.id(), id, GROUP, answer, group);
+                facilitation.assign(id, GROUP, answer, group);
                 groupings.add(new LiveState.Grouping(GROUP, answer, group));
             }
             List<LiveState.Vote> votes = new ArrayList<>();
@@ -129,9 +135,9 @@ public final class LiveSessionFixture {
                 touchpoints.add(new WrittenTouchpoint(touchpoint, joined.get(i).participant(), stage, owner, "Kohta " + i,
                         1 + i % 5, 1 + i % 7, i == 0));
             }
-            sessions.markTouchpoint(facilitator.id(), id, JOURNEY, touchpoints.getFirst().id(), "peak", true);
+            facilitation.markTouchpoint(id, JOURNEY, touchpoints.getFirst().id(), "peak", true);
             // after the reveal, a new answer of an anonymous session is held (V86); of a named one, shown
-            sessions.reveal(facilitator.id(), id, PROMPT, true);
+            facilitation.reveal(id, PROMPT, true);
             UUID late = UUID.randomUUID();
             participants.writeAnswer(id, joined.getFirst().participant(), PROMPT, late, null, "Myöhäinen vastaus");
             answers.add(new WrittenAnswer(late, PROMPT, joined.getFirst().participant(), null, "Myöhäinen vastaus",

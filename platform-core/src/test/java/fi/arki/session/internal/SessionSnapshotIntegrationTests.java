@@ -46,6 +46,7 @@ class SessionSnapshotIntegrationTests {
     @Autowired Sessions sessions;
     @Autowired SessionManagement management;
     @Autowired ParticipantManagement participants;
+    @Autowired fi.arki.session.FacilitationManagement facilitation;
     @Autowired DSLContext db;
     @Autowired PlatformTransactionManager transactions;
 
@@ -115,7 +116,7 @@ class SessionSnapshotIntegrationTests {
 
         // a change of the session row itself (a step) is the newest version then
         TenantContext.runAs(w.tenant(), () -> Actors.asSystem(() -> {
-            management.goTo(w.facilitator().id(), id, LiveSessionFixture.PROMPT);
+            facilitation.goTo(id, LiveSessionFixture.PROMPT);
             return null;
         }));
         Sessions.Loaded stepped = load(w);
@@ -133,7 +134,7 @@ class SessionSnapshotIntegrationTests {
         Written anonymous = new LiveSessionFixture(context).write(SessionMode.ANONYMOUS, 3);
         assertThat(load(anonymous).answers()).filteredOn(LiveState.Answer::held).hasSize(1);
         TenantContext.runAs(anonymous.tenant(), () -> Actors.asSystem(() -> {
-            management.close(anonymous.facilitator().id(), anonymous.session().id());
+            facilitation.close(anonymous.session().id());
             return null;
         }));
         Sessions.Loaded closed = load(anonymous);
