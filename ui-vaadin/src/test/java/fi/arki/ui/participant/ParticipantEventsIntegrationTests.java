@@ -171,6 +171,7 @@ class ParticipantEventsIntegrationTests {
      */
     @Test
     void a_participant_who_stops_reading_holds_up_nobody_else() throws Exception {
+        Actors.signOut(); // the facilitator's moves below run as Arki itself (who acts is tested in ActingFacilitatorIntegrationTests)
         Joined stuck = guest(session);
         Joined anna = guest(session);
         int prompt = TenantContext.callAs(tenant, () -> states.current(session.id())).steps().stream()
