@@ -86,16 +86,17 @@ class DeckManifestTests {
 
     /**
      * A vote names one earlier activity; so that it covers every question the card asks, each
-     * participant first picks what matters most of any of the card's answers, and the vote is over
-     * those picks.
+     * participant first picks what matters most of any of the card's answers, the facilitator groups
+     * the picks that mean the same (2.1.0), and the vote is over those groups and every pick in none.
      */
     @Test
-    void every_dimension_votes_over_the_picks_from_all_of_its_questions() {
+    void every_dimension_votes_over_the_grouped_picks_from_all_of_its_questions() {
         for (Card card : cards) {
             if (card.dimension() != null) {
                 List<Activity> activities = card.activities();
                 Activity vote = activities.stream().filter(Activity.Vote.class::isInstance).collect(onlyOne());
-                assertThat(vote).as(card.id()).isEqualTo(new Activity.Vote("vote", "pick", 3));
+                assertThat(vote).as(card.id()).isEqualTo(new Activity.Vote("vote", "group", 3));
+                assertThat(activities).as(card.id()).contains(new Activity.Group("group", "pick"));
                 int pick = activities.indexOf(new Activity.Prompt("pick"));
                 assertThat(activities.subList(pick + 1, activities.size())).as(card.id() + " no question after the pick")
                         .extracting(Activity::kind).doesNotContain(ActivityKind.PROMPT, ActivityKind.START_CONTINUE_STOP);

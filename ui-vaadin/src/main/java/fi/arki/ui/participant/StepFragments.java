@@ -159,7 +159,7 @@ public class StepFragments {
             String label = scale == RatingScale.SMILEYS ? t.t("session.emotion." + value) : String.valueOf(value);
             bars.add(new StepView.Bar(label, count, (int) (count * 100 / most)));
         }
-        return new StepView.RatingResult(respondents, null, t.t("session.rating.average", String.format("%.1f", r.average())),
+        return new StepView.RatingResult(respondents, null, t.t("session.rating.average", String.format(t.locale(), "%.1f", r.average())),
                 r.netScore() == null ? null : t.t("session.rating.net", r.netScore()), bars);
     }
 

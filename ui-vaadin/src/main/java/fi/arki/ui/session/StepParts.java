@@ -75,6 +75,12 @@ final class StepParts {
         return list;
     }
 
+    /** The viewer's locale for numbers ("8,6" in Finnish and Swedish, not the server's default "8.6"). */
+    private static java.util.Locale locale(Component i18n) {
+        return i18n.getUI().map(com.vaadin.flow.component.UI::getLocale)
+                .orElseGet(() -> fi.arki.ui.i18n.LanguageSupport.current().locale());
+    }
+
     /** The result of a rating, or why it is not shown (too few answered, or not revealed yet). */
     static Component rating(Component i18n, LiveState state, LiveState.Step step, RatingScale scale, boolean revealed) {
         Div box = new Div();
@@ -93,7 +99,7 @@ final class StepParts {
             return box;
         }
         LiveState.RatingResult r = result.get();
-        Paragraph average = new Paragraph(i18n.getTranslation("session.rating.average", String.format("%.1f", r.average())));
+        Paragraph average = new Paragraph(i18n.getTranslation("session.rating.average", String.format(locale(i18n), "%.1f", r.average())));
         average.setId("rating-average");
         box.add(average);
         if (r.netScore() != null) {

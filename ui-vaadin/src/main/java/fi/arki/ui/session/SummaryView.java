@@ -159,6 +159,7 @@ public class SummaryView extends Main implements BeforeEnterObserver, HasDynamic
         }
         targets.add(list);
         add(targets);
+        SummaryReviews.of(this, s).ifPresent(this::add);
     }
 
     /**

@@ -191,7 +191,7 @@ class ParticipantPageTests {
         SessionInfo session = start(SessionMode.NAMED);
         Cookie[] me = joinAsGuest(session, "Greta Gäst", Language.SV);
 
-        // the card's "pick" (the prompt right before its vote), which the vote is over (Juuti 2.0.0)
+        // the card's "pick" (the last prompt before its vote; the vote is over the group step over the picks, Juuti 2.1.0)
         int prompt = lastBefore(session, "PROMPT", stepOf(session, "VOTE", 0));
         goTo(session, prompt);
         Document writing = page(session, me);

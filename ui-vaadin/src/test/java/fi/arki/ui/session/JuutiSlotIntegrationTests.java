@@ -53,7 +53,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The Juuti deck as the thesis runs it, at service level on the real deck (deck-juuti, 2.0.0):
+ * The Juuti deck as the thesis runs it, at service level on the real deck (deck-juuti, 2.1.0):
  * one dimension is a whole slot of a team meeting, from reviewing the targets the team committed in
  * its last slot to committing at most two new ones; a whole-deck run reviews and commits once; and
  * a session pinned to the previous version (1.1.0, whose cards were split) still loads and runs.
@@ -116,9 +116,9 @@ class JuutiSlotIntegrationTests {
     void one_dimension_is_a_whole_slot_from_last_slots_targets_to_at_most_two_new_ones() {
         SessionInfo first = start("wellbeing");
         LiveState slot = state(first);
-        assertThat(first.deckVersion()).isEqualTo("2.0.0");
+        assertThat(first.deckVersion()).isEqualTo("2.1.0");
         assertThat(slot.steps()).extracting(s -> s.activityId() + ":" + s.kind().code()).containsExactly(
-                "intro:intro", "review:review-targets", "q1:prompt", "q2:prompt", "pick:prompt", "vote:vote",
+                "intro:intro", "review:review-targets", "q1:prompt", "q2:prompt", "pick:prompt", "group:group", "vote:vote",
                 "targets:commit-targets");
         int targets = indexOf(slot, ActivityKind.COMMIT_TARGETS);
         TargetId done = TargetId.random();
