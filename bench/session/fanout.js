@@ -103,7 +103,7 @@ async function baseline(n, rounds) {
     push_bytes_p50: lib.pct(sizes, 50),
     server_cpu_per_update_us: Math.round((lib.pct(cpuPer, 50) * 1000) / Math.max(1, participants.length)),
     live_heap_per_participant_kb: Math.round(((heapAfter - heapBefore) * 1024) / Math.max(1, participants.length)),
-    load: lib.load(),
+    load_start: process.env.LOAD_START, load: lib.load(),
   };
   console.log(JSON.stringify(row));
   participants.forEach((p) => p.close());
