@@ -3,7 +3,6 @@
 # for it, and stops everything on exit. Sets APP_PID, BASE, PG_PORT.
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-WORK=$(mktemp -d /tmp/arki-bench-XXXXXX)
 # free ports unless given: other builds and tests on the machine must not collide with the bench
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 APP_PORT=${APP_PORT:-$(free_port)}
@@ -24,6 +23,8 @@ build_jar() {
 
 start_app() {
   build_jar
+  # a data directory of its own per start, removed by stop_app
+  WORK=$(mktemp -d /tmp/arki-bench-XXXXXX)
   PORT=$APP_PORT MANAGEMENT_PORT=$MGMT_PORT ARKI_DATABASE_EMBEDDED_DATA_DIR="$WORK/pg" ARKI_DATABASE_EMBEDDED_PORT=$PG_PORT \
     "$JAVA_HOME/bin/java" -Xms$HEAP -Xmx$HEAP -XX:+UseG1GC ${JAVA_BENCH_OPTS:-} -jar "$JAR" \
     --logging.level.root=WARN ${APP_ARGS:-} > "$WORK/app.log" 2>&1 &
