@@ -61,8 +61,8 @@ import org.springframework.context.annotation.Import;
 @Import(TestDeckCatalog.Config.class)
 class DurableAnswersBenchmark {
 
-    static final int START_RATE = Integer.getInteger("bench.rate", 500);
-    static final double FACTOR = Double.parseDouble(System.getProperty("bench.factor", "1.25"));
+    static final int START_RATE = Integer.getInteger("bench.rate", 100);
+    static final double FACTOR = Double.parseDouble(System.getProperty("bench.factor", "1.5"));
     static final int MAX_RATE = Integer.getInteger("bench.max-rate", 50_000);
     static final int SECONDS = Integer.getInteger("bench.seconds", 10);
     static final int CONFIRM_SECONDS = Integer.getInteger("bench.confirm-seconds", 30);
@@ -121,12 +121,12 @@ class DurableAnswersBenchmark {
             }
             lastGood = step;
         }
-        assertThat(lastGood).as("no step was good, not even %d/s", START_RATE).isNotNull();
-        Step confirmed = measure(tenant, seats, lastGood.offered, CONFIRM_SECONDS);
+        // held for longer at the last good rate (or at the first rate, when not even that was good)
+        Step confirmed = measure(tenant, seats, lastGood == null ? START_RATE : lastGood.offered, CONFIRM_SECONDS);
         emit(out, confirmed.json("confirm"));
         double baselineAfter = baselineInsertsPerSecond(connections, BASELINE_SECONDS);
         double baseline = (baselineBefore + baselineAfter) / 2;
-        int found = lastGood.offered; // reported either way: "confirmed" says whether it held for longer
+        int found = lastGood == null ? 0 : lastGood.offered; // reported either way: "confirmed" says whether it held for longer
         emit(out, String.format(Locale.ROOT,
                 "{\"benchmark\":\"durable-answers-max\",\"max_sustained_rate_per_s\":%d,\"confirmed_%ds\":%s,"
                         + "\"confirm_achieved_per_s\":%.0f,\"confirm_p50_ms\":%.1f,\"confirm_p95_ms\":%.1f,\"confirm_p99_ms\":%.1f,"
