@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Fan-out benchmark: the facilitator's real click on "next" (real Chromium) reaching N participants.
-#   bench/session-fanout.sh emulated 100 500 1000    protocol-level participants (bench/session/participant.js)
+#   bench/session-fanout.sh emulated 100 1000 5000   protocol-level participants of the light page (bench/session/sse-participant.js;
+#                                                    PROTOCOL=vaadin: the old Vaadin participant, bench/session/participant.js)
 #   bench/session-fanout.sh chromium 50              real Chromium participants (one page each)
+# One application start per size (bench/session/app.sh; knobs in bench/README.md).
 # Prints one JSON line per run: p50/p95/last latency, missing deliveries, server CPU per delivered
 # update, live heap per participant (emulated), the bare-WebSocket baseline, and the load average.
 set -euo pipefail

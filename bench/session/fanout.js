@@ -80,7 +80,8 @@ async function baseline(n, rounds) {
     const target = (k + WARMUP) % 2 === 0 ? 4 : 3; // the card's first two questions
     arrivals.delete(target);
     const c0 = cpuMs();
-    const clickedAt = (k + WARMUP) % 2 === 0 ? await lib.next(page, 3) : await prev(page, 2);
+    // the console shows the same step number as the participants (startSession leaves both at 3)
+    const clickedAt = (k + WARMUP) % 2 === 0 ? await lib.next(page, target) : await prev(page, target);
     const deadline = Date.now() + 20000;
     while ((arrivals.get(target) || []).length < participants.length && Date.now() < deadline) await sleep(5);
     const l = (arrivals.get(target) || []).map((t) => t - clickedAt);
