@@ -65,7 +65,7 @@ function liveHeapMb() {
   console.log(JSON.stringify({ benchmark: 'fanout-chromium', participants: pages.length, warmup_rounds: WARMUP, rounds: ROUNDS, join_all_ms: joinMs,
     p50_ms: lib.pct(lat, 50), p95_ms: lib.pct(lat, 95), last_p50_ms: lib.pct(lastPer, 50), last_max_ms: Math.max(...lastPer),
     missing_deliveries: missing, live_heap_per_participant_kb: Math.round(((heapAfter - heapBefore) * 1024) / pages.length),
-    load: lib.load() }));
+    load_start: process.env.LOAD_START, load: lib.load() }));
   await browser.close();
   process.exit(0);
 })().catch((e) => { console.error(e); process.exit(1); });

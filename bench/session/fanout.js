@@ -80,7 +80,8 @@ async function baseline(n, rounds) {
     const target = (k + WARMUP) % 2 === 0 ? 4 : 3; // the card's first two questions
     arrivals.delete(target);
     const c0 = cpuMs();
-    const clickedAt = (k + WARMUP) % 2 === 0 ? await lib.next(page, 3) : await prev(page, 2);
+    // the console shows the same step number as the participants (startSession leaves both at 3)
+    const clickedAt = (k + WARMUP) % 2 === 0 ? await lib.next(page, target) : await prev(page, target);
     const deadline = Date.now() + 20000;
     while ((arrivals.get(target) || []).length < participants.length && Date.now() < deadline) await sleep(5);
     const l = (arrivals.get(target) || []).map((t) => t - clickedAt);
@@ -103,7 +104,7 @@ async function baseline(n, rounds) {
     push_bytes_p50: lib.pct(sizes, 50),
     server_cpu_per_update_us: Math.round((lib.pct(cpuPer, 50) * 1000) / Math.max(1, participants.length)),
     live_heap_per_participant_kb: Math.round(((heapAfter - heapBefore) * 1024) / Math.max(1, participants.length)),
-    load: lib.load(),
+    load_start: process.env.LOAD_START, load: lib.load(),
   };
   console.log(JSON.stringify(row));
   participants.forEach((p) => p.close());

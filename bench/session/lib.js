@@ -16,6 +16,8 @@ async function startSession(browser, base, cardTitle = 'Työhyvinvointi') {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addCookies([{ name: 'arki-lang', value: 'fi', url: base }]);
   const page = await context.newPage();
+  // the machine is shared (load 20+ on 2 cores): the facilitator's Vaadin round trips can take tens of seconds
+  page.setDefaultTimeout(Number(process.env.PAGE_TIMEOUT_MS || 120000));
   await page.goto(`${base}/login`);
   await page.fill('vaadin-login-form input[name=username]', 'facilitator');
   await page.fill('vaadin-login-form input[name=password]', 'arki-demo');

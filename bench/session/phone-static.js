@@ -54,7 +54,7 @@ async function fetchText(url) { const r = await fetch(url); return r.ok ? r.text
     await tab.waitForSelector('#answer-text textarea', { state: 'visible', timeout: 120000 });
     const usable = Date.now() - t0;
     console.log(JSON.stringify({ benchmark: 'phone-static-baseline', profile: 'phone-4xCPU-150ms-1.6Mbps', rep, requests,
-      transferred_kb: Math.round(bytes / 1024), join_button_ms: joinButton, usable_answer_view_ms: usable, load: lib.load() }));
+      transferred_kb: Math.round(bytes / 1024), join_button_ms: joinButton, usable_answer_view_ms: usable, load_start: process.env.LOAD_START, load: lib.load() }));
     await context.close();
   }
   await browser.close();

@@ -46,7 +46,7 @@ const profiles = [
       const saved = Date.now() - t1;
       console.log(JSON.stringify({ benchmark: 'phone', profile: profile.name, rep, requests, transferred_kb: Math.round(bytes / 1024),
         by_type_kb: Object.fromEntries(Object.entries(byType).map(([k, v]) => [k, Math.round(v / 1024)])),
-        join_button_ms: joinButton, usable_answer_view_ms: answerView, save_to_saved_ms: saved, load: lib.load() }));
+        join_button_ms: joinButton, usable_answer_view_ms: answerView, save_to_saved_ms: saved, load_start: process.env.LOAD_START, load: lib.load() }));
       await context.close();
     }
   }
