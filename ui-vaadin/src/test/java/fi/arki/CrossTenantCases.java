@@ -901,6 +901,17 @@ final class CrossTenantCases {
                             platform.insert(deckOfA(a.marker + "-platform"), DeckOrigin.PLATFORM_PACKAGE, null, null);
                             return null;
                         });
+        // the registry's start-up path (issue 13 item 2): a lock on a deck id and an insert that another node may have done first
+        on(PlatformDecks.class, "insertIfAbsent", DeckReader.ReadDeck.class, DeckOrigin.class).rollback()
+                .returns("stored once, as the registry does at start-up; a second call stores nothing", r -> Boolean.FALSE.equals(r), () -> {
+                    platform.insertIfAbsent(deckOfA(a.marker + "-registry"), DeckOrigin.CODE);
+                    return platform.insertIfAbsent(deckOfA(a.marker + "-registry"), DeckOrigin.CODE);
+                });
+        on(PlatformDecks.class, "lockDeck", String.class).rollback()
+                .returns("a transaction lock on a deck id: no row, no tenant's data", r -> r == null, () -> {
+                    platform.lockDeck(b.deckId);
+                    return null;
+                });
         on(PlatformDecks.class, "find", String.class, String.class).empty(() -> platform.find(b.deckId, "1.0.0"));
         on(PlatformDecks.class, "all").returns("the platform's decks, none of them B's own", nonEmpty(), platform::all);
         on(PlatformDecks.class, "hasDeck", String.class).empty(() -> platform.hasDeck(b.deckId));

@@ -229,13 +229,14 @@ public class SummaryManagement {
     }
 
     /**
-     * Whether the session got to a step: it is the current one or before it, or something was
-     * written, grouped, voted or rated there (a facilitator may have stepped back). A whole-deck
-     * session run for one card would otherwise list every question it never asked as unanswered.
+     * Whether the session got to a step: it was opened (started there or the facilitator went
+     * there), or something was written, grouped, voted or rated there. A whole-deck session run for
+     * one card, or a facilitator who jumped over questions, would otherwise list every question it
+     * never asked as unanswered.
      */
     static boolean reached(LiveState state, LiveState.Step step) {
         int i = step.index();
-        return i <= state.currentStep() || step.revealed() || step.locked() || !state.answers(i).isEmpty()
+        return step.opened() || step.revealed() || step.locked() || !state.answers(i).isEmpty()
                 || !state.groups(i).isEmpty() || !state.votes(i).isEmpty() || !state.ratings(i).isEmpty()
                 || !state.touchpoints(i).isEmpty();
     }

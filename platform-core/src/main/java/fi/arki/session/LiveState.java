@@ -77,7 +77,8 @@ public record LiveState(SessionInfo session, long version, int currentStep, @Nul
     }
 
     /** One activity of a chosen card, in the order the session runs them. */
-    public record Step(int index, String cardId, String activityId, ActivityKind kind, boolean revealed, boolean locked) {
+    /** A step of the session; {@code opened} once the session has been on it (started there, or the facilitator went there). */
+    public record Step(int index, String cardId, String activityId, ActivityKind kind, boolean revealed, boolean locked, boolean opened) {
     }
 
     /**

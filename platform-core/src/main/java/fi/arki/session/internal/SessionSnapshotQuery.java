@@ -93,7 +93,7 @@ public class SessionSnapshotQuery {
     /** In index order: {@link LiveState#step(int)} finds a step by its position. */
     private static final Field<List<LiveState.Step>> STEPS = multiset(
             select(SESSION_STEP.IDX, SESSION_STEP.CARD_ID, SESSION_STEP.ACTIVITY_ID,
-                    SESSION_STEP.KIND.convertFrom(k -> ActivityKind.ofCode(k).orElseThrow()), SESSION_STEP.REVEALED, SESSION_STEP.LOCKED)
+                    SESSION_STEP.KIND.convertFrom(k -> ActivityKind.ofCode(k).orElseThrow()), SESSION_STEP.REVEALED, SESSION_STEP.LOCKED, SESSION_STEP.OPENED)
                     .from(SESSION_STEP)
                     .where(of(SESSION_STEP.TENANT_ID, SESSION_STEP.SESSION_ID))
                     .orderBy(SESSION_STEP.IDX))

@@ -86,9 +86,10 @@ public class Sessions {
         db.insertInto(SESSION_FACILITATOR, SESSION_FACILITATOR.TENANT_ID, SESSION_FACILITATOR.SESSION_ID,
                 SESSION_FACILITATOR.PERSON_ID, SESSION_FACILITATOR.LEAD).values(tenant.value(), id.value(), createdBy.value(), true).execute();
         var insert = db.insertInto(SESSION_STEP, SESSION_STEP.TENANT_ID, SESSION_STEP.SESSION_ID, SESSION_STEP.IDX,
-                SESSION_STEP.CARD_ID, SESSION_STEP.ACTIVITY_ID, SESSION_STEP.KIND);
+                SESSION_STEP.CARD_ID, SESSION_STEP.ACTIVITY_ID, SESSION_STEP.KIND, SESSION_STEP.OPENED);
         for (StepRow s : steps) {
-            insert = insert.values(tenant.value(), id.value(), s.index(), s.cardId(), s.activityId(), s.kind().code());
+            // a session opens on its first step
+            insert = insert.values(tenant.value(), id.value(), s.index(), s.cardId(), s.activityId(), s.kind().code(), s.index() == 0);
         }
         insert.execute();
     }
@@ -213,7 +214,10 @@ public class Sessions {
         return db.fetchCount(SESSION_STEP, SESSION_STEP.SESSION_ID.eq(session.value()));
     }
 
+    /** Makes a step the current one; it is then opened for good (the summary lists opened steps only). */
     public long goTo(SessionId session, int step) {
+        db.update(SESSION_STEP).set(SESSION_STEP.OPENED, true)
+                .where(SESSION_STEP.SESSION_ID.eq(session.value()), SESSION_STEP.IDX.eq(step), SESSION_STEP.OPENED.isFalse()).execute();
         return db.update(LIVE_SESSION).set(LIVE_SESSION.CURRENT_STEP, step).set(LIVE_SESSION.TIMER_ENDS_AT, (OffsetDateTime) null)
                 .set(LIVE_SESSION.VERSION, NEXT_VERSION).set(LIVE_SESSION.LAST_ACTIVITY_AT, DSL.currentOffsetDateTime())
                 .where(LIVE_SESSION.ID.eq(session.value())).returning(LIVE_SESSION.VERSION).fetchOne(LIVE_SESSION.VERSION);

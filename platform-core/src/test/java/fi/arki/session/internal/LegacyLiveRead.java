@@ -80,7 +80,7 @@ class LegacyLiveRead {
         UUID sid = id.value();
         List<LiveState.Step> steps = db.selectFrom(SESSION_STEP).where(SESSION_STEP.SESSION_ID.eq(sid)).orderBy(SESSION_STEP.IDX)
                 .fetch(r -> new LiveState.Step(r.getIdx(), r.getCardId(), r.getActivityId(), ActivityKind.ofCode(r.getKind()).orElseThrow(),
-                        r.getRevealed(), r.getLocked()));
+                        r.getRevealed(), r.getLocked(), r.getOpened()));
         List<LiveState.Participant> participants = db.select(PARTICIPANT.ID, PARTICIPANT.DISPLAY_NAME, PARTICIPANT.UNIT_ID,
                         PARTICIPANT.TEAM_ID, PARTICIPANT.GUEST, DSL.field(DSL.condition(Sessions.PRESENT)))
                 .from(PARTICIPANT).where(PARTICIPANT.SESSION_ID.eq(sid)).orderBy(PARTICIPANT.ID)

@@ -115,6 +115,11 @@ public class SessionStep extends TableImpl<SessionStepRecord> {
      */
     public final TableField<SessionStepRecord, Boolean> NO_NEW_TARGET = createField(DSL.name("no_new_target"), SQLDataType.BOOLEAN.nullable(false).defaultValue(DSL.field(DSL.raw("false"), SQLDataType.BOOLEAN)), this, "");
 
+    /**
+     * The column <code>session_step.opened</code>.
+     */
+    public final TableField<SessionStepRecord, Boolean> OPENED = createField(DSL.name("opened"), SQLDataType.BOOLEAN.nullable(false).defaultValue(DSL.field(DSL.raw("false"), SQLDataType.BOOLEAN)), this, "");
+
     private SessionStep(Name alias, Table<SessionStepRecord> aliased) {
         this(alias, aliased, (Field<?>[]) null, null);
     }

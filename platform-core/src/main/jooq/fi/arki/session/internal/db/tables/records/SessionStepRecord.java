@@ -170,6 +170,21 @@ public class SessionStepRecord extends UpdatableRecordImpl<SessionStepRecord> {
         return (Boolean) get(9);
     }
 
+    /**
+     * Setter for <code>session_step.opened</code>.
+     */
+    public SessionStepRecord setOpened(Boolean value) {
+        set(10, value);
+        return this;
+    }
+
+    /**
+     * Getter for <code>session_step.opened</code>.
+     */
+    public Boolean getOpened() {
+        return (Boolean) get(10);
+    }
+
     // -------------------------------------------------------------------------
     // Primary key information
     // -------------------------------------------------------------------------
@@ -193,7 +208,7 @@ public class SessionStepRecord extends UpdatableRecordImpl<SessionStepRecord> {
     /**
      * Create a detached, initialised SessionStepRecord
      */
-    public SessionStepRecord(UUID tenantId, UUID sessionId, Integer idx, String cardId, String activityId, String kind, Boolean revealed, Boolean locked, Long version, Boolean noNewTarget) {
+    public SessionStepRecord(UUID tenantId, UUID sessionId, Integer idx, String cardId, String activityId, String kind, Boolean revealed, Boolean locked, Long version, Boolean noNewTarget, Boolean opened) {
         super(SessionStep.SESSION_STEP);
 
         setTenantId(tenantId);
@@ -206,6 +221,7 @@ public class SessionStepRecord extends UpdatableRecordImpl<SessionStepRecord> {
         setLocked(locked);
         setVersion(version);
         setNoNewTarget(noNewTarget);
+        setOpened(opened);
         resetTouchedOnNotNull();
     }
 }
