@@ -1101,6 +1101,9 @@ final class CrossTenantCases {
 
     private void sessionRows() {
         Sessions sessions = bean(Sessions.class);
+        var participantRows = bean(fi.arki.session.internal.ParticipantRows.class);
+        var contributions = bean(fi.arki.session.internal.ContributionRows.class);
+        var groupings = bean(fi.arki.session.internal.GroupingRows.class);
         SessionId closed = b.closed.id();
         SessionId running = b.running.id();
         ParticipantId p = b.memberJoined.participant();
@@ -1151,9 +1154,9 @@ final class CrossTenantCases {
             sessions.addFacilitator(b.tenant, running, b.admin.id(), false);
             return null;
         });
-        on(Sessions.class, "createGroup", TenantId.class, SessionId.class, int.class, UUID.class, String.class)
-                .refusedByDatabase(() -> sessions.createGroup(b.tenant, running, 2, UUID.randomUUID(), "A group"));
-        on(Sessions.class, "groupExists", SessionId.class, int.class, UUID.class).empty(() -> sessions.groupExists(closed, 2, b.group));
+        on(fi.arki.session.internal.GroupingRows.class, "createGroup", TenantId.class, SessionId.class, int.class, UUID.class, String.class)
+                .refusedByDatabase(() -> groupings.createGroup(b.tenant, running, 2, UUID.randomUUID(), "A group"));
+        on(fi.arki.session.internal.GroupingRows.class, "groupExists", SessionId.class, int.class, UUID.class).empty(() -> groupings.groupExists(closed, 2, b.group));
         // B's group of its vote's group step is offered in B, not to A
         on(fi.arki.session.internal.VoteOptions.class, "offers", SessionId.class, int.class, Integer.class, UUID.class)
                 .empty(() -> bean(fi.arki.session.internal.VoteOptions.class).offers(closed, 2, 1, b.group));
@@ -1175,53 +1178,53 @@ final class CrossTenantCases {
             bean(fi.arki.session.internal.PersonKeys.class).attach(running, b.runningJoined.participant(), new byte[32]);
             return null;
         });
-        on(Sessions.class, "answerExists", SessionId.class, int.class, UUID.class).empty(() -> sessions.answerExists(closed, 1, b.answer));
-        on(Sessions.class, "assignGroup", TenantId.class, SessionId.class, int.class, UUID.class, UUID.class)
-                .refusedByDatabase(() -> sessions.assignGroup(b.tenant, closed, 2, b.answer, b.group));
-        on(Sessions.class, "markTouchpoint", SessionId.class, UUID.class, String.class, boolean.class).fails(NullPointerException.class,
-                () -> sessions.markTouchpoint(closed, b.touchpoint, "improve", true));
-        on(Sessions.class, "improveCount", SessionId.class, int.class).empty(() -> sessions.improveCount(closed, 8));
+        on(fi.arki.session.internal.GroupingRows.class, "answerExists", SessionId.class, int.class, UUID.class).empty(() -> groupings.answerExists(closed, 1, b.answer));
+        on(fi.arki.session.internal.GroupingRows.class, "assignGroup", TenantId.class, SessionId.class, int.class, UUID.class, UUID.class)
+                .refusedByDatabase(() -> groupings.assignGroup(b.tenant, closed, 2, b.answer, b.group));
+        on(fi.arki.session.internal.ContributionRows.class, "markTouchpoint", SessionId.class, UUID.class, String.class, boolean.class).fails(NullPointerException.class,
+                () -> contributions.markTouchpoint(closed, b.touchpoint, "improve", true));
+        on(fi.arki.session.internal.ContributionRows.class, "improveCount", SessionId.class, int.class).empty(() -> contributions.improveCount(closed, 8));
         on(Sessions.class, "stepState", SessionId.class, int.class).empty(() -> sessions.stepState(running, 1));
-        on(Sessions.class, "insertParticipant", TenantId.class, SessionId.class, ParticipantId.class, PersonId.class, boolean.class,
+        on(fi.arki.session.internal.ParticipantRows.class, "insertParticipant", TenantId.class, SessionId.class, ParticipantId.class, PersonId.class, boolean.class,
                 String.class, UnitId.class, TeamId.class, Language.class, String.class).refusedByDatabase(() -> {
-                    sessions.insertParticipant(b.tenant, running, ParticipantId.random(), null, true, "Guest", null, null, Language.FI, "x");
+                    participantRows.insertParticipant(b.tenant, running, ParticipantId.random(), null, true, "Guest", null, null, Language.FI, "x");
                     return null;
                 });
-        on(Sessions.class, "participantOfPerson", SessionId.class, PersonId.class).empty(() -> sessions.participantOfPerson(closed, b.member.id()));
-        on(Sessions.class, "forgetNamesOf", PersonId.class).returns("no participant of B's loses a name",
-                r -> Integer.valueOf(0).equals(r), () -> sessions.forgetNamesOf(b.member.id()));
-        on(Sessions.class, "secretHash", SessionId.class, ParticipantId.class).empty(() -> sessions.secretHash(closed, p));
+        on(fi.arki.session.internal.ParticipantRows.class, "participantOfPerson", SessionId.class, PersonId.class).empty(() -> participantRows.participantOfPerson(closed, b.member.id()));
+        on(fi.arki.session.internal.ParticipantRows.class, "forgetNamesOf", PersonId.class).returns("no participant of B's loses a name",
+                r -> Integer.valueOf(0).equals(r), () -> participantRows.forgetNamesOf(b.member.id()));
+        on(fi.arki.session.internal.ParticipantRows.class, "secretHash", SessionId.class, ParticipantId.class).empty(() -> participantRows.secretHash(closed, p));
         on(fi.arki.session.internal.ParticipantLanguages.class, "of", SessionId.class, ParticipantId.class)
                 .empty(() -> bean(fi.arki.session.internal.ParticipantLanguages.class).of(closed, p));
-        on(Sessions.class, "setSecretHash", SessionId.class, ParticipantId.class, String.class).empty(() -> {
-            sessions.setSecretHash(closed, p, "x");
+        on(fi.arki.session.internal.ParticipantRows.class, "setSecretHash", SessionId.class, ParticipantId.class, String.class).empty(() -> {
+            participantRows.setSecretHash(closed, p, "x");
             return null;
         });
-        on(Sessions.class, "setLanguage", SessionId.class, ParticipantId.class, Language.class).empty(() -> {
-            sessions.setLanguage(closed, p, Language.EN);
+        on(fi.arki.session.internal.ParticipantRows.class, "setLanguage", SessionId.class, ParticipantId.class, Language.class).empty(() -> {
+            participantRows.setLanguage(closed, p, Language.EN);
             return null;
         });
-        on(Sessions.class, "seen", SessionId.class, Collection.class, boolean.class).empty(() -> sessions.seen(closed, List.of(p), true));
-        on(Sessions.class, "unitOf", SessionId.class, ParticipantId.class).empty(() -> sessions.unitOf(closed, b.guestJoined.participant()));
-        on(Sessions.class, "lockParticipant", SessionId.class, ParticipantId.class).empty(() -> sessions.lockParticipant(closed, p));
-        on(Sessions.class, "upsertAnswer", SessionId.class, ParticipantId.class, int.class, UUID.class, Lane.class, String.class)
-                .empty(() -> sessions.upsertAnswer(running, b.runningJoined.participant(), 1, UUID.randomUUID(), null, "An answer"));
-        on(Sessions.class, "answer", SessionId.class, UUID.class).empty(() -> sessions.answer(closed, b.answer));
-        on(Sessions.class, "deleteAnswer", SessionId.class, ParticipantId.class, UUID.class)
-                .returns("a new version number and nothing deleted (the snapshot)", r -> r instanceof Long, () -> sessions.deleteAnswer(closed, p, b.answer));
-        on(Sessions.class, "dotsElsewhere", SessionId.class, int.class, ParticipantId.class, UUID.class)
-                .empty(() -> sessions.dotsElsewhere(closed, 3, p, UUID.randomUUID()));
-        on(Sessions.class, "setDots", TenantId.class, SessionId.class, int.class, ParticipantId.class, UUID.class, int.class)
-                .refusedByDatabase(() -> sessions.setDots(b.tenant, closed, 3, p, b.group, 1));
-        on(Sessions.class, "rate", TenantId.class, SessionId.class, int.class, ParticipantId.class, int.class)
-                .refusedByDatabase(() -> sessions.rate(b.tenant, closed, 4, p, 1));
-        on(Sessions.class, "addTouchpoint", TenantId.class, SessionId.class, int.class, ParticipantId.class, UUID.class,
+        on(fi.arki.session.internal.ParticipantRows.class, "seen", SessionId.class, Collection.class, boolean.class).empty(() -> participantRows.seen(closed, List.of(p), true));
+        on(fi.arki.session.internal.ParticipantRows.class, "unitOf", SessionId.class, ParticipantId.class).empty(() -> participantRows.unitOf(closed, b.guestJoined.participant()));
+        on(fi.arki.session.internal.ParticipantRows.class, "lockParticipant", SessionId.class, ParticipantId.class).empty(() -> participantRows.lockParticipant(closed, p));
+        on(fi.arki.session.internal.ContributionRows.class, "upsertAnswer", SessionId.class, ParticipantId.class, int.class, UUID.class, Lane.class, String.class)
+                .empty(() -> contributions.upsertAnswer(running, b.runningJoined.participant(), 1, UUID.randomUUID(), null, "An answer"));
+        on(fi.arki.session.internal.ContributionRows.class, "answer", SessionId.class, UUID.class).empty(() -> contributions.answer(closed, b.answer));
+        on(fi.arki.session.internal.ContributionRows.class, "deleteAnswer", SessionId.class, ParticipantId.class, UUID.class)
+                .returns("a new version number and nothing deleted (the snapshot)", r -> r instanceof Long, () -> contributions.deleteAnswer(closed, p, b.answer));
+        on(fi.arki.session.internal.ContributionRows.class, "dotsElsewhere", SessionId.class, int.class, ParticipantId.class, UUID.class)
+                .empty(() -> contributions.dotsElsewhere(closed, 3, p, UUID.randomUUID()));
+        on(fi.arki.session.internal.ContributionRows.class, "setDots", TenantId.class, SessionId.class, int.class, ParticipantId.class, UUID.class, int.class)
+                .refusedByDatabase(() -> contributions.setDots(b.tenant, closed, 3, p, b.group, 1));
+        on(fi.arki.session.internal.ContributionRows.class, "rate", TenantId.class, SessionId.class, int.class, ParticipantId.class, int.class)
+                .refusedByDatabase(() -> contributions.rate(b.tenant, closed, 4, p, 1));
+        on(fi.arki.session.internal.ContributionRows.class, "addTouchpoint", TenantId.class, SessionId.class, int.class, ParticipantId.class, UUID.class,
                 Activity.JourneyStage.class, Activity.TouchpointOwner.class, String.class, int.class, int.class)
-                .refusedByDatabase(() -> sessions.addTouchpoint(b.tenant, closed, 8, p, UUID.randomUUID(), Activity.JourneyStage.POST,
+                .refusedByDatabase(() -> contributions.addTouchpoint(b.tenant, closed, 8, p, UUID.randomUUID(), Activity.JourneyStage.POST,
                         Activity.TouchpointOwner.PARTNER, "A touchpoint", 1, 1));
-        on(Sessions.class, "touchpointExists", SessionId.class, UUID.class).empty(() -> sessions.touchpointExists(closed, b.touchpoint));
-        on(Sessions.class, "touchpointCount", SessionId.class, int.class, Activity.JourneyStage.class)
-                .empty(() -> sessions.touchpointCount(closed, 8, Activity.JourneyStage.PRE));
+        on(fi.arki.session.internal.ContributionRows.class, "touchpointExists", SessionId.class, UUID.class).empty(() -> contributions.touchpointExists(closed, b.touchpoint));
+        on(fi.arki.session.internal.ContributionRows.class, "touchpointCount", SessionId.class, int.class, Activity.JourneyStage.class)
+                .empty(() -> contributions.touchpointCount(closed, 8, Activity.JourneyStage.PRE));
         on(Sessions.class, "load", SessionId.class).empty(() -> sessions.load(closed));
         // the one-statement live read behind Sessions#load, on B's running session (it has a join code too)
         on(fi.arki.session.internal.SessionSnapshotQuery.class, "load", SessionId.class)

@@ -47,6 +47,8 @@ public class FacilitationManagement {
     public static final Duration MAX_TIMER = Duration.ofMinutes(60);
 
     private final Sessions sessions;
+    private final fi.arki.session.internal.ContributionRows contributions;
+    private final fi.arki.session.internal.GroupingRows groupings;
     private final Changes changes;
     private final PinnedDecks decks;
     private final DirectoryManagement directory;
@@ -56,7 +58,9 @@ public class FacilitationManagement {
     private final ActingPerson acting;
 
     FacilitationManagement(Sessions sessions, Changes changes, PinnedDecks decks, DirectoryManagement directory, FollowupManagement followup,
-                 ApplicationEventPublisher events, HeldAnswers heldAnswers, ActingPerson acting) {
+                 ApplicationEventPublisher events, HeldAnswers heldAnswers, ActingPerson acting, fi.arki.session.internal.ContributionRows contributions, fi.arki.session.internal.GroupingRows groupings) {
+        this.contributions = contributions;
+        this.groupings = groupings;
         this.sessions = sessions;
         this.changes = changes;
         this.decks = decks;
@@ -187,7 +191,7 @@ public class FacilitationManagement {
         requireFacilitator(session);
         step(session, step, ActivityKind.GROUP);
         String clean = ParticipantManagement.cleanText(label, 200);
-        announce(session, sessions.createGroup(TenantContext.require(), session, step, group, clean));
+        announce(session, groupings.createGroup(TenantContext.require(), session, step, group, clean));
     }
 
     /** Puts an answer of the grouped activity into a group, or takes it out ({@code group} null). */
@@ -198,10 +202,10 @@ public class FacilitationManagement {
         Activity.Group activity = (Activity.Group) decks.activity(info, state.cardId(), state.activityId());
         int source = sessions.stepIndex(session, state.cardId(), activity.of())
                 .orElseThrow(() -> new IllegalStateException("Activity " + activity.of() + " not in session"));
-        if (!sessions.answerExists(session, source, answer) || (group != null && !sessions.groupExists(session, step, group))) {
+        if (!groupings.answerExists(session, source, answer) || (group != null && !groupings.groupExists(session, step, group))) {
             throw new InvalidInputException("session.error.no-such-item");
         }
-        announce(session, sessions.assignGroup(TenantContext.require(), session, step, answer, group));
+        announce(session, groupings.assignGroup(TenantContext.require(), session, step, answer, group));
     }
 
     /** Marks a touchpoint of a journey map as the peak, the end, or one to improve first (at most two). */
@@ -209,13 +213,13 @@ public class FacilitationManagement {
     public void markTouchpoint(SessionId session, int step, UUID touchpoint, String flag, boolean value) {
         requireFacilitator(session);
         step(session, step, ActivityKind.JOURNEY_MAP);
-        if (!sessions.touchpointExists(session, touchpoint)) {
+        if (!contributions.touchpointExists(session, touchpoint)) {
             throw new InvalidInputException("session.error.no-such-item");
         }
-        if ("improve".equals(flag) && value && sessions.improveCount(session, step) >= 2) {
+        if ("improve".equals(flag) && value && contributions.improveCount(session, step) >= 2) {
             throw new InvalidInputException("session.error.improve-max", 2);
         }
-        announce(session, sessions.markTouchpoint(session, touchpoint, flag, value));
+        announce(session, contributions.markTouchpoint(session, touchpoint, flag, value));
     }
 
     /**

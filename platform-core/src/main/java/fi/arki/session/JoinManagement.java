@@ -43,6 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class JoinManagement {
 
     private final Sessions sessions;
+    private final fi.arki.session.internal.ParticipantRows participantRows;
     private final Changes changes;
     private final SessionDeckSettings deckSettings;
     private final DirectoryManagement directory;
@@ -53,7 +54,8 @@ public class JoinManagement {
 
     JoinManagement(Sessions sessions, Changes changes, SessionDeckSettings deckSettings, DirectoryManagement directory,
                    TenantSettingsManagement settings, fi.arki.tenancy.TenantManagement tenants,
-                   fi.arki.session.internal.PersonKeys personKeys) {
+                   fi.arki.session.internal.PersonKeys personKeys, fi.arki.session.internal.ParticipantRows participantRows) {
+        this.participantRows = participantRows;
         this.personKeys = personKeys;
         this.sessions = sessions;
         this.changes = changes;
@@ -84,10 +86,10 @@ public class JoinManagement {
             // a member is one participant however many devices they open; an anonymous session knows them by a keyed hash only
             personKey = info.mode() == SessionMode.NAMED ? null : personKeys.keyOf(session, joiner.member())
                     .orElseThrow(() -> new InvalidInputException("session.error.closed"));
-            Optional<ParticipantId> known = personKey == null ? sessions.participantOfPerson(session, joiner.member())
+            Optional<ParticipantId> known = personKey == null ? participantRows.participantOfPerson(session, joiner.member())
                     : personKeys.participantWith(session, personKey);
             if (known.isPresent()) {
-                sessions.setSecretHash(session, known.get(), hash(secret)); // the stored language stays: it follows them (ParticipantLanguageManagement)
+                participantRows.setSecretHash(session, known.get(), hash(secret)); // the stored language stays: it follows them (ParticipantLanguageManagement)
                 return new Joined(session, known.get(), secret);
             }
         }
@@ -99,7 +101,7 @@ public class JoinManagement {
         Attribution attribution = AsArki.call(() -> attributionFor(info, joiner, byTeam));
         ParticipantId id = ParticipantId.random();
         // anonymous sessions record no person, not even for members
-        sessions.insertParticipant(tenant, session, id, info.mode() == SessionMode.NAMED ? joiner.member() : null,
+        participantRows.insertParticipant(tenant, session, id, info.mode() == SessionMode.NAMED ? joiner.member() : null,
                 joiner.guest(), name, attribution.unit(), attribution.team(), joiner.language(), hash(secret));
         if (personKey != null) {
             personKeys.attach(session, id, personKey);
@@ -224,7 +226,7 @@ public class JoinManagement {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        String expected = sessions.secretHash(session, id).orElse(null);
+        String expected = participantRows.secretHash(session, id).orElse(null);
         return expected != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
                 hash(token.substring(dot + 1)).getBytes(StandardCharsets.US_ASCII)) ? Optional.of(id) : Optional.empty();
     }

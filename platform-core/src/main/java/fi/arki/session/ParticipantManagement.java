@@ -34,13 +34,17 @@ public class ParticipantManagement {
     public static final int MAX_ANSWER = 2000;
 
     private final Sessions sessions;
+    private final fi.arki.session.internal.ParticipantRows participantRows;
+    private final fi.arki.session.internal.ContributionRows contributions;
     private final Changes changes;
     private final fi.arki.session.internal.PinnedDecks decks;
     private final fi.arki.session.internal.SessionDeckSettings deckSettings;
     private final fi.arki.session.internal.VoteOptions voteOptions;
 
     ParticipantManagement(Sessions sessions, Changes changes, fi.arki.session.internal.PinnedDecks decks,
-                          fi.arki.session.internal.SessionDeckSettings deckSettings, fi.arki.session.internal.VoteOptions voteOptions) {
+                          fi.arki.session.internal.SessionDeckSettings deckSettings, fi.arki.session.internal.VoteOptions voteOptions, fi.arki.session.internal.ParticipantRows participantRows, fi.arki.session.internal.ContributionRows contributions) {
+        this.participantRows = participantRows;
+        this.contributions = contributions;
         this.sessions = sessions;
         this.changes = changes;
         this.decks = decks;
@@ -49,7 +53,7 @@ public class ParticipantManagement {
     }
 
     public void changeLanguage(SessionId session, ParticipantId participant, Language language) {
-        sessions.setLanguage(session, participant, language);
+        participantRows.setLanguage(session, participant, language);
     }
 
     /**
@@ -58,13 +62,13 @@ public class ParticipantManagement {
      */
     public long writeAnswer(SessionId session, ParticipantId participant, int step, UUID answerId, @Nullable Lane lane, String text) {
         String body = cleanText(text, MAX_ANSWER);
-        Optional<Long> written = sessions.upsertAnswer(session, participant, step, answerId, lane, body);
+        Optional<Long> written = contributions.upsertAnswer(session, participant, step, answerId, lane, body);
         if (written.isPresent()) {
             sessions.noteActivity(session);
             changes.afterCommit(TenantContext.require(), session, written.get());
             return written.get();
         }
-        Optional<Sessions.StoredAnswer> stored = sessions.answer(session, answerId);
+        Optional<fi.arki.session.internal.ContributionRows.StoredAnswer> stored = contributions.answer(session, answerId);
         if (stored.isPresent() && stored.get().author().equals(participant) && stored.get().step() == step
                 && stored.get().body().equals(body) && (lane == null ? stored.get().lane() == null : lane.code().equals(stored.get().lane()))) {
             return stored.get().version();
@@ -74,7 +78,7 @@ public class ParticipantManagement {
 
     public void deleteAnswer(SessionId session, ParticipantId participant, int step, UUID answerId) {
         requireOpen(session, step, ActivityKind.PROMPT, ActivityKind.START_CONTINUE_STOP);
-        changes.afterCommit(TenantContext.require(), session, sessions.deleteAnswer(session, participant, answerId));
+        changes.afterCommit(TenantContext.require(), session, contributions.deleteAnswer(session, participant, answerId));
     }
 
     private InvalidInputException refusal(SessionId session, int step, boolean notYours) {
@@ -113,7 +117,7 @@ public class ParticipantManagement {
         if (dots < 0) {
             throw new InvalidInputException("session.error.dots-negative");
         }
-        if (!sessions.lockParticipant(session, participant)) {
+        if (!participantRows.lockParticipant(session, participant)) {
             throw new InvalidInputException("session.error.not-participant");
         }
         int source = sessions.stepIndex(session, state.cardId(), vote.of())
@@ -122,10 +126,10 @@ public class ParticipantManagement {
             throw new InvalidInputException("session.error.no-such-item");
         }
         int budget = deckSettings.voteBudget(info, vote);
-        if (sessions.dotsElsewhere(session, step, participant, item) + dots > budget) {
+        if (contributions.dotsElsewhere(session, step, participant, item) + dots > budget) {
             throw new InvalidInputException("session.error.budget", budget);
         }
-        long version = sessions.setDots(TenantContext.require(), session, step, participant, item, dots);
+        long version = contributions.setDots(TenantContext.require(), session, step, participant, item, dots);
         sessions.noteActivity(session);
         changes.afterCommit(TenantContext.require(), session, version);
         return version;
@@ -150,7 +154,7 @@ public class ParticipantManagement {
         if (!scale.accepts(value)) {
             throw new InvalidInputException("session.error.rating-range", scale.min(), scale.max());
         }
-        long version = sessions.rate(TenantContext.require(), session, step, participant, value);
+        long version = contributions.rate(TenantContext.require(), session, step, participant, value);
         sessions.noteActivity(session);
         changes.afterCommit(TenantContext.require(), session, version);
         return version;
@@ -169,18 +173,18 @@ public class ParticipantManagement {
             throw new InvalidInputException("session.error.journey-scale");
         }
         String clean = cleanText(label, 300);
-        if (sessions.touchpointExists(session, id)) {
+        if (contributions.touchpointExists(session, id)) {
             return 0; // a retry of one already stored
         }
         int limit = deckSettings.touchpointsPerStage(info);
         if (limit > 0) {
             // one writer per session at a time here, so that two at once cannot both take the last place
             sessions.lockRunning(session).orElseThrow(() -> new InvalidInputException("session.error.closed"));
-            if (sessions.touchpointCount(session, step, stage) >= limit) {
+            if (contributions.touchpointCount(session, step, stage) >= limit) {
                 throw new InvalidInputException("session.error.touchpoints-full", limit);
             }
         }
-        Optional<Long> version = sessions.addTouchpoint(TenantContext.require(), session, step, participant, id, stage, owner,
+        Optional<Long> version = contributions.addTouchpoint(TenantContext.require(), session, step, participant, id, stage, owner,
                 clean, emotion, effort);
         if (version.isEmpty()) {
             return 0;

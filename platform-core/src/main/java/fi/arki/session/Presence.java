@@ -33,10 +33,12 @@ public class Presence {
     /** Arrivals and departures not yet written: flushed together once a second, one statement per session. */
     private final Map<Key, Boolean> changed = new ConcurrentHashMap<>();
     private final Sessions sessions;
+    private final fi.arki.session.internal.ParticipantRows participantRows;
     private final Changes changes;
     private final TransactionTemplate transaction;
 
-    Presence(Sessions sessions, Changes changes, PlatformTransactionManager transactions) {
+    Presence(Sessions sessions, Changes changes, PlatformTransactionManager transactions, fi.arki.session.internal.ParticipantRows participantRows) {
+        this.participantRows = participantRows;
         this.sessions = sessions;
         this.changes = changes;
         this.transaction = new TransactionTemplate(transactions);
@@ -86,7 +88,7 @@ public class Presence {
     private void mark(TenantId tenant, SessionId session, List<ParticipantId> participants, boolean present) {
         try {
             TenantContext.runAs(tenant, () -> transaction.executeWithoutResult(status -> {
-                Optional<Long> version = sessions.seen(session, participants, present);
+                Optional<Long> version = participantRows.seen(session, participants, present);
                 version.ifPresent(v -> changes.afterCommit(tenant, session, v));
             }));
         } catch (RuntimeException e) {

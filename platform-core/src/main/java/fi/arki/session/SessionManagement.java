@@ -39,6 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SessionManagement {
 
     private final Sessions sessions;
+    private final fi.arki.session.internal.ParticipantRows participantRows;
     private final PinnedDecks decks;
     private final SessionDeckSettings deckSettings;
     private final DirectoryManagement directory;
@@ -50,7 +51,8 @@ public class SessionManagement {
 
     SessionManagement(Sessions sessions, PinnedDecks decks, SessionDeckSettings deckSettings, DirectoryManagement directory,
                       TenantSettingsManagement settings, TenantManagement tenants, FollowupManagement followup,
-                      fi.arki.session.internal.NoNewTargets noNewTargets) {
+                      fi.arki.session.internal.NoNewTargets noNewTargets, fi.arki.session.internal.ParticipantRows participantRows) {
+        this.participantRows = participantRows;
         this.noNewTargets = noNewTargets;
         this.sessions = sessions;
         this.decks = decks;
@@ -101,7 +103,7 @@ public class SessionManagement {
      */
     @RolesAllowed(AccessRoles.TENANT_ADMIN)
     public int forgetNamesOf(PersonId person) {
-        return sessions.forgetNamesOf(person);
+        return participantRows.forgetNamesOf(person);
     }
 
     /**

@@ -107,7 +107,7 @@ public class SessionSnapshotQuery {
                     PARTICIPANT.TEAM_ID.convertFrom(t -> t == null ? null : new TeamId(t)),
                     PARTICIPANT.GUEST,
                     // never seen is absent (not null)
-                    field(PARTICIPANT.LAST_SEEN_AT.isNotNull().and(DSL.condition(Sessions.PRESENT))))
+                    field(PARTICIPANT.LAST_SEEN_AT.isNotNull().and(DSL.condition(ParticipantRows.PRESENT))))
                     .from(PARTICIPANT)
                     .where(of(PARTICIPANT.TENANT_ID, PARTICIPANT.SESSION_ID))
                     .orderBy(PARTICIPANT.ID))

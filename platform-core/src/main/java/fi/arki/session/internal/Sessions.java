@@ -44,19 +44,18 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The rows of live sessions, of the tenant bound to the transaction. Every write stamps the rows
- * it changes with the next value of {@code session_change_seq} and returns it: the version that
- * the broadcaster announces after commit.
+ * The rows of live sessions, of the tenant bound to the transaction: the session itself, its
+ * steps, teams, facilitators and join code, and the read of everything at one version
+ * ({@link SessionSnapshotQuery}). Participants are {@link ParticipantRows}; what they write
+ * (answers, dots, ratings, touchpoints) is {@link ContributionRows}; the facilitator's groups are
+ * {@link GroupingRows}. Every write stamps the rows it changes with the next value of
+ * {@code session_change_seq} and returns it: the version that the broadcaster announces after commit.
  */
 @Repository
 @Transactional(propagation = Propagation.MANDATORY)
-// Long on purpose for now (~580 lines): the session tables' repository (session, steps, participants, answers, groups, votes, ratings,
-// touchpoints) in one place; issue 11 item 10 splits it by table group.
 public class Sessions {
 
     static final Field<Long> NEXT_VERSION = DSL.field("nextval('session_change_seq')", Long.class);
-    /** A participant with a UI open anywhere is seen at least this often (see PresenceTracker). */
-    static final String PRESENT = "last_seen_at > now() - interval '60 seconds'";
 
     private final DSLContext db;
     private final SessionSnapshotQuery snapshot;
@@ -279,56 +278,8 @@ public class Sessions {
                 .execute();
     }
 
-    public long createGroup(TenantId tenant, SessionId session, int step, UUID id, String label) {
-        db.insertInto(ANSWER_GROUP, ANSWER_GROUP.TENANT_ID, ANSWER_GROUP.SESSION_ID, ANSWER_GROUP.ID, ANSWER_GROUP.STEP_IDX, ANSWER_GROUP.LABEL)
-                .values(tenant.value(), session.value(), id, step, label)
-                .onConflict(ANSWER_GROUP.TENANT_ID, ANSWER_GROUP.ID).doUpdate().set(ANSWER_GROUP.LABEL, label)
-                .set(ANSWER_GROUP.VERSION, NEXT_VERSION)
-                .where(ANSWER_GROUP.SESSION_ID.eq(session.value()))
-                .execute();
-        return touch(session);
-    }
 
-    public boolean groupExists(SessionId session, int step, UUID group) {
-        return db.fetchExists(ANSWER_GROUP, ANSWER_GROUP.SESSION_ID.eq(session.value()), ANSWER_GROUP.STEP_IDX.eq(step), ANSWER_GROUP.ID.eq(group));
-    }
-
-    public boolean answerExists(SessionId session, int step, UUID answer) {
-        return db.fetchExists(ANSWER, ANSWER.SESSION_ID.eq(session.value()), ANSWER.STEP_IDX.eq(step), ANSWER.ID.eq(answer));
-    }
-
-    public long assignGroup(TenantId tenant, SessionId session, int step, UUID answer, @Nullable UUID group) {
-        if (group == null) {
-            db.deleteFrom(ANSWER_GROUPING).where(ANSWER_GROUPING.SESSION_ID.eq(session.value()), ANSWER_GROUPING.STEP_IDX.eq(step),
-                    ANSWER_GROUPING.ANSWER_ID.eq(answer)).execute();
-        } else {
-            db.insertInto(ANSWER_GROUPING, ANSWER_GROUPING.TENANT_ID, ANSWER_GROUPING.SESSION_ID, ANSWER_GROUPING.STEP_IDX,
-                            ANSWER_GROUPING.ANSWER_ID, ANSWER_GROUPING.GROUP_ID)
-                    .values(tenant.value(), session.value(), step, answer, group)
-                    .onConflict(ANSWER_GROUPING.TENANT_ID, ANSWER_GROUPING.SESSION_ID, ANSWER_GROUPING.STEP_IDX, ANSWER_GROUPING.ANSWER_ID)
-                    .doUpdate().set(ANSWER_GROUPING.GROUP_ID, group).set(ANSWER_GROUPING.VERSION, NEXT_VERSION)
-                    .execute();
-        }
-        return touch(session);
-    }
-
-    public long markTouchpoint(SessionId session, UUID touchpoint, String flag, boolean value) {
-        var field = switch (flag) {
-            case "peak" -> TOUCHPOINT.PEAK;
-            case "end" -> TOUCHPOINT.IS_END;
-            case "improve" -> TOUCHPOINT.IMPROVE;
-            default -> throw new IllegalArgumentException(flag);
-        };
-        db.update(TOUCHPOINT).set(field, value).set(TOUCHPOINT.VERSION, NEXT_VERSION)
-                .where(TOUCHPOINT.SESSION_ID.eq(session.value()), TOUCHPOINT.ID.eq(touchpoint)).execute();
-        return touch(session);
-    }
-
-    public int improveCount(SessionId session, int step) {
-        return db.fetchCount(TOUCHPOINT, TOUCHPOINT.SESSION_ID.eq(session.value()), TOUCHPOINT.STEP_IDX.eq(step), TOUCHPOINT.IMPROVE.isTrue());
-    }
-
-    // ---- participants ----------------------------------------------------------------------
+    // ---- a step as participants' writes see it ---------------------------------------------
 
     public record StepState(String status, int currentStep, String kind, boolean locked, String cardId, String activityId) {
     }
@@ -340,181 +291,6 @@ public class Sessions {
                         SESSION_STEP.SESSION_ID.eq(LIVE_SESSION.ID))
                 .where(LIVE_SESSION.ID.eq(session.value()), SESSION_STEP.IDX.eq(step))
                 .fetchOptional(r -> new StepState(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
-    }
-
-    public void insertParticipant(TenantId tenant, SessionId session, ParticipantId id, @Nullable PersonId person, boolean guest,
-                                  @Nullable String name, @Nullable UnitId unit, @Nullable TeamId team, Language language,
-                                  String secretHash) {
-        db.insertInto(PARTICIPANT)
-                .set(PARTICIPANT.TENANT_ID, tenant.value())
-                .set(PARTICIPANT.SESSION_ID, session.value())
-                .set(PARTICIPANT.ID, id.value())
-                .set(PARTICIPANT.PERSON_ID, person == null ? null : person.value())
-                .set(PARTICIPANT.GUEST, guest)
-                .set(PARTICIPANT.DISPLAY_NAME, name)
-                .set(PARTICIPANT.UNIT_ID, unit == null ? null : unit.value())
-                .set(PARTICIPANT.TEAM_ID, team == null ? null : team.value())
-                .set(PARTICIPANT.LANGUAGE, language.tag())
-                .set(PARTICIPANT.SECRET_HASH, secretHash)
-                .set(PARTICIPANT.LAST_SEEN_AT, DSL.currentOffsetDateTime())
-                .execute();
-    }
-
-    /** Clears the name of every participant that was this person; the participants and their answers stay. */
-    public int forgetNamesOf(PersonId person) {
-        return db.update(PARTICIPANT).setNull(PARTICIPANT.DISPLAY_NAME)
-                .where(PARTICIPANT.PERSON_ID.eq(person.value()), PARTICIPANT.DISPLAY_NAME.isNotNull())
-                .execute();
-    }
-
-    public Optional<ParticipantId> participantOfPerson(SessionId session, PersonId person) {
-        return db.select(PARTICIPANT.ID).from(PARTICIPANT)
-                .where(PARTICIPANT.SESSION_ID.eq(session.value()), PARTICIPANT.PERSON_ID.eq(person.value()))
-                .fetchOptional(r -> new ParticipantId(r.value1()));
-    }
-
-    public Optional<String> secretHash(SessionId session, ParticipantId participant) {
-        return db.select(PARTICIPANT.SECRET_HASH).from(PARTICIPANT)
-                .where(PARTICIPANT.SESSION_ID.eq(session.value()), PARTICIPANT.ID.eq(participant.value()))
-                .fetchOptional(PARTICIPANT.SECRET_HASH);
-    }
-
-    public void setSecretHash(SessionId session, ParticipantId participant, String hash) {
-        db.update(PARTICIPANT).set(PARTICIPANT.SECRET_HASH, hash)
-                .where(PARTICIPANT.SESSION_ID.eq(session.value()), PARTICIPANT.ID.eq(participant.value())).execute();
-    }
-
-    public void setLanguage(SessionId session, ParticipantId participant, Language language) {
-        db.update(PARTICIPANT).set(PARTICIPANT.LANGUAGE, language.tag())
-                .where(PARTICIPANT.SESSION_ID.eq(session.value()), PARTICIPANT.ID.eq(participant.value())).execute();
-    }
-
-    /** Marks participants seen now (or gone); returns the new version if anyone's presence changed. */
-    public Optional<Long> seen(SessionId session, Collection<ParticipantId> participants, boolean present) {
-        if (participants.isEmpty()) {
-            return Optional.empty();
-        }
-        List<UUID> ids = participants.stream().map(ParticipantId::value).toList();
-        // a participant whose presence flips gets a new version; one who stays present does not
-        var flips = DSL.field(DSL.condition(PRESENT)).isDistinctFrom(DSL.inline(present));
-        int flipped = db.fetchCount(PARTICIPANT, PARTICIPANT.SESSION_ID.eq(session.value()), PARTICIPANT.ID.in(ids), flips);
-        db.update(PARTICIPANT)
-                .set(PARTICIPANT.LAST_SEEN_AT, present ? DSL.currentOffsetDateTime() : null)
-                .set(PARTICIPANT.VERSION, DSL.when(flips, NEXT_VERSION).otherwise(PARTICIPANT.VERSION))
-                .where(PARTICIPANT.SESSION_ID.eq(session.value()), PARTICIPANT.ID.in(ids))
-                .execute();
-        return flipped > 0 ? Optional.of(db.select(DSL.max(PARTICIPANT.VERSION)).from(PARTICIPANT)
-                .where(PARTICIPANT.SESSION_ID.eq(session.value())).fetchOne(0, Long.class)) : Optional.empty();
-    }
-
-    public Optional<UnitId> unitOf(SessionId session, ParticipantId participant) {
-        return db.select(PARTICIPANT.UNIT_ID).from(PARTICIPANT)
-                .where(PARTICIPANT.SESSION_ID.eq(session.value()), PARTICIPANT.ID.eq(participant.value()))
-                .fetchOptional(r -> r.value1() == null ? null : new UnitId(r.value1()));
-    }
-
-    public boolean lockParticipant(SessionId session, ParticipantId participant) {
-        return db.select(PARTICIPANT.ID).from(PARTICIPANT)
-                .where(PARTICIPANT.SESSION_ID.eq(session.value()), PARTICIPANT.ID.eq(participant.value()))
-                .forUpdate().fetchOptional().isPresent();
-    }
-
-    // ---- participant writes ----------------------------------------------------------------
-
-    /**
-     * Writes an answer in one statement: only into a running session, an unlocked step of a
-     * writing kind, by a participant of that session. A retry with the same id and text returns
-     * nothing (no change); the caller then checks that the answer is there. A new answer to a
-     * revealed step of an anonymous session is stored held (see HeldAnswers); an edit keeps
-     * whether its answer is held.
-     */
-    public Optional<Long> upsertAnswer(SessionId session, ParticipantId participant, int step, UUID id, @Nullable Lane lane, String body) {
-        return db.resultQuery("""
-                insert into answer (tenant_id, session_id, id, step_idx, participant_id, unit_id, lane, body, held)
-                select s.tenant_id, s.id, {0}, st.idx, p.id, p.unit_id, {1}, {2}, s.mode = 'anonymous' and st.revealed
-                from live_session s
-                join session_step st on st.tenant_id = s.tenant_id and st.session_id = s.id and st.idx = {3}
-                join participant p on p.tenant_id = s.tenant_id and p.session_id = s.id and p.id = {4}
-                where s.id = {5} and s.status = 'running' and not st.locked
-                  and st.kind in ('prompt', 'start-continue-stop')
-                on conflict (tenant_id, id) do update
-                  set body = excluded.body, lane = excluded.lane, version = nextval('session_change_seq')
-                  where answer.participant_id = excluded.participant_id and answer.session_id = excluded.session_id
-                    and answer.step_idx = excluded.step_idx
-                    and (answer.body <> excluded.body or answer.lane is distinct from excluded.lane)
-                returning version""",
-                DSL.val(id), DSL.val(lane == null ? null : lane.code(), String.class), DSL.val(body), DSL.val(step),
-                DSL.val(participant.value()), DSL.val(session.value()))
-                .fetchOptional(0, Long.class);
-    }
-
-    public record StoredAnswer(ParticipantId author, int step, @Nullable String lane, String body, long version) {
-    }
-
-    public Optional<StoredAnswer> answer(SessionId session, UUID id) {
-        return db.select(ANSWER.PARTICIPANT_ID, ANSWER.STEP_IDX, ANSWER.LANE, ANSWER.BODY, ANSWER.VERSION).from(ANSWER)
-                .where(ANSWER.SESSION_ID.eq(session.value()), ANSWER.ID.eq(id))
-                .fetchOptional(r -> new StoredAnswer(new ParticipantId(r.value1()), r.value2(), r.value3(), r.value4(), r.value5()));
-    }
-
-    public long deleteAnswer(SessionId session, ParticipantId participant, UUID id) {
-        db.deleteFrom(ANSWER).where(ANSWER.SESSION_ID.eq(session.value()), ANSWER.ID.eq(id), ANSWER.PARTICIPANT_ID.eq(participant.value()))
-                .execute();
-        return db.select(NEXT_VERSION).fetchOne(0, Long.class);
-    }
-
-    public int dotsElsewhere(SessionId session, int step, ParticipantId participant, UUID item) {
-        Integer sum = db.select(DSL.sum(VOTE.DOTS)).from(VOTE)
-                .where(VOTE.SESSION_ID.eq(session.value()), VOTE.STEP_IDX.eq(step), VOTE.PARTICIPANT_ID.eq(participant.value()),
-                        VOTE.ITEM_ID.ne(item))
-                .fetchOne(0, Integer.class);
-        return sum == null ? 0 : sum;
-    }
-
-    public long setDots(TenantId tenant, SessionId session, int step, ParticipantId participant, UUID item, int dots) {
-        return db.insertInto(VOTE, VOTE.TENANT_ID, VOTE.SESSION_ID, VOTE.STEP_IDX, VOTE.PARTICIPANT_ID, VOTE.ITEM_ID, VOTE.DOTS)
-                .values(tenant.value(), session.value(), step, participant.value(), item, dots)
-                .onConflict(VOTE.TENANT_ID, VOTE.SESSION_ID, VOTE.STEP_IDX, VOTE.PARTICIPANT_ID, VOTE.ITEM_ID)
-                .doUpdate().set(VOTE.DOTS, dots).set(VOTE.VERSION, NEXT_VERSION)
-                .returning(VOTE.VERSION).fetchOne(VOTE.VERSION);
-    }
-
-    public long rate(TenantId tenant, SessionId session, int step, ParticipantId participant, int value) {
-        return db.insertInto(RATING, RATING.TENANT_ID, RATING.SESSION_ID, RATING.STEP_IDX, RATING.PARTICIPANT_ID, RATING.VALUE)
-                .values(tenant.value(), session.value(), step, participant.value(), value)
-                .onConflict(RATING.TENANT_ID, RATING.SESSION_ID, RATING.STEP_IDX, RATING.PARTICIPANT_ID)
-                .doUpdate().set(RATING.VALUE, value).set(RATING.VERSION, NEXT_VERSION)
-                .returning(RATING.VERSION).fetchOne(RATING.VERSION);
-    }
-
-    /** Adds a touchpoint once (the id is the writer's); a retry returns empty. */
-    public Optional<Long> addTouchpoint(TenantId tenant, SessionId session, int step, ParticipantId participant, UUID id,
-                                        Activity.JourneyStage stage, Activity.TouchpointOwner owner, String label, int emotion, int effort) {
-        return db.insertInto(TOUCHPOINT)
-                .set(TOUCHPOINT.TENANT_ID, tenant.value())
-                .set(TOUCHPOINT.SESSION_ID, session.value())
-                .set(TOUCHPOINT.ID, id)
-                .set(TOUCHPOINT.STEP_IDX, step)
-                .set(TOUCHPOINT.PARTICIPANT_ID, participant.value())
-                .set(TOUCHPOINT.UNIT_ID, DSL.select(PARTICIPANT.UNIT_ID).from(PARTICIPANT)
-                        .where(PARTICIPANT.SESSION_ID.eq(session.value()), PARTICIPANT.ID.eq(participant.value())))
-                .set(TOUCHPOINT.STAGE, stage.code())
-                .set(TOUCHPOINT.OWNER, owner.code())
-                .set(TOUCHPOINT.LABEL, label)
-                .set(TOUCHPOINT.EMOTION, emotion)
-                .set(TOUCHPOINT.EFFORT, effort)
-                .onConflictDoNothing()
-                .returning(TOUCHPOINT.VERSION)
-                .fetchOptional(TOUCHPOINT.VERSION);
-    }
-
-    public int touchpointCount(SessionId session, int step, Activity.JourneyStage stage) {
-        return db.fetchCount(TOUCHPOINT, TOUCHPOINT.SESSION_ID.eq(session.value()), TOUCHPOINT.STEP_IDX.eq(step),
-                TOUCHPOINT.STAGE.eq(stage.code()));
-    }
-
-    public boolean touchpointExists(SessionId session, UUID id) {
-        return db.fetchExists(TOUCHPOINT, TOUCHPOINT.SESSION_ID.eq(session.value()), TOUCHPOINT.ID.eq(id));
     }
 
     // ---- the state every view renders ------------------------------------------------------

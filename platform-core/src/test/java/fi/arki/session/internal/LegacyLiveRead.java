@@ -82,7 +82,7 @@ class LegacyLiveRead {
                 .fetch(r -> new LiveState.Step(r.getIdx(), r.getCardId(), r.getActivityId(), ActivityKind.ofCode(r.getKind()).orElseThrow(),
                         r.getRevealed(), r.getLocked(), r.getOpened()));
         List<LiveState.Participant> participants = db.select(PARTICIPANT.ID, PARTICIPANT.DISPLAY_NAME, PARTICIPANT.UNIT_ID,
-                        PARTICIPANT.TEAM_ID, PARTICIPANT.GUEST, DSL.field(DSL.condition(Sessions.PRESENT)))
+                        PARTICIPANT.TEAM_ID, PARTICIPANT.GUEST, DSL.field(DSL.condition(ParticipantRows.PRESENT)))
                 .from(PARTICIPANT).where(PARTICIPANT.SESSION_ID.eq(sid)).orderBy(PARTICIPANT.ID)
                 .fetch(r -> new LiveState.Participant(new ParticipantId(r.value1()), named ? r.value2() : null,
                         r.value3() == null ? null : new UnitId(r.value3()), r.value4() == null ? null : new TeamId(r.value4()),

@@ -44,6 +44,7 @@ class SessionSnapshotIntegrationTests {
 
     @Autowired ApplicationContext context;
     @Autowired Sessions sessions;
+    @Autowired ParticipantRows participantRows;
     @Autowired SessionManagement management;
     @Autowired ParticipantManagement participants;
     @Autowired fi.arki.session.FacilitationManagement facilitation;
@@ -65,7 +66,7 @@ class SessionSnapshotIntegrationTests {
         SessionId id = w.session().id();
         // joining marks a participant seen; one has left since
         ParticipantId gone = w.joined().get(2).participant();
-        in(w.tenant(), () -> sessions.seen(id, List.of(gone), false));
+        in(w.tenant(), () -> participantRows.seen(id, List.of(gone), false));
         long lastWrite = TenantContext.callAs(w.tenant(), () -> Actors.asSystem(
                 () -> participants.rate(id, w.joined().get(3).participant(), LiveSessionFixture.RATE, 5)));
 
